@@ -1,0 +1,101 @@
+"""Command line: argument parsing and printing only; the work is in convert and explain."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .convert import convert_folder, write_atomic
+from .errors import ArchiveError
+from .extract.registry import load_registry, load_taxonomy
+
+
+def _progress(paths: Sequence[Path]):
+    """A progress bar on a terminal; nothing at all when stderr is not one."""
+    if not sys.stderr.isatty() or len(paths) < 50:
+        return paths
+    from tqdm import tqdm
+
+    return tqdm(paths, desc="converting", unit="article", leave=False, file=sys.stderr)
+
+
+def _optional(path: str | None, default: str) -> Path | None:
+    if path is not None:
+        return Path(path)
+    return Path(default) if Path(default).exists() else None
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    input_dir, output_dir = Path(args.input), Path(args.output)
+    if not input_dir.is_dir():
+        raise ArchiveError(input_dir, "input folder does not exist")
+    registry = load_registry(_optional(args.registry, "entities.yaml"))
+    rules = load_taxonomy(_optional(args.tags, "tags.yaml"))
+    report = convert_folder(
+        input_dir, output_dir, registry=registry, rules=rules, force=args.force,
+        max_bytes=args.max_bytes, progress=_progress,
+    )
+    for result in report.inputs:
+        if result.error:
+            print(result.error, file=sys.stderr)
+        for warning in result.warnings:
+            print(f"{result.file}: warning: {warning}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.report:
+        write_atomic(Path(args.report), json.dumps(report.to_json(), indent=2,
+                                                    ensure_ascii=False) + "\n")
+    print(report.summary())
+    if args.strict and (report.failed or report.warnings or
+                        any(r.warnings for r in report.inputs)):
+        print("strict: bad input or warnings above; failing", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain_file
+
+    registry = load_registry(_optional(args.registry, "entities.yaml"))
+    rules = load_taxonomy(_optional(args.tags, "tags.yaml"))
+    print(explain_file(Path(args.file), registry, rules))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools",
+                                     description="News archive tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    convert = sub.add_parser("convert", help="convert a folder of articles to MyST files")
+    convert.add_argument("input", help="folder of *.txt articles")
+    convert.add_argument("output", help="folder for the generated .md files")
+    convert.add_argument("--force", action="store_true",
+                         help="regenerate files even if they were edited by hand")
+    convert.add_argument("--strict", action="store_true",
+                         help="exit non-zero if any input fails or warns")
+    convert.add_argument("--report", metavar="FILE", help="write a JSON report of every input")
+    convert.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024,
+                         help="skip inputs larger than this (default 5 MB)")
+    for p in (convert, explain := sub.add_parser(
+            "explain", help="show why each tag and name was assigned to an article")):
+        p.add_argument("--registry", metavar="FILE",
+                       help="entities.yaml (default: ./entities.yaml if present)")
+        p.add_argument("--tags", metavar="FILE",
+                       help="tags.yaml (default: ./tags.yaml if present)")
+    explain.add_argument("file", help="an article .txt file")
+    convert.set_defaults(func=cmd_convert)
+    explain.set_defaults(func=cmd_explain)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ArchiveError as err:
+        print(err, file=sys.stderr)
+        return 2

@@ -1,0 +1,250 @@
+"""Folder of plain-text articles -> folder of MyST files, safely.
+
+* Deterministic: the same inputs give byte-identical files, and a file whose content would not
+  change is not touched, so Sphinx re-reads only what changed.
+* Atomic: every file is written to a temporary name and renamed, so an interrupted run leaves
+  no half-written article.
+* Hand edits win: each generated file ends with a hash of what was written; a file edited since
+  is kept (and reported) unless ``force`` is given.
+* One bad input is one message; the rest of the archive is still converted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .article import Article, Source
+from .errors import ArchiveError
+from .extract import extract
+from .extract.registry import Registry
+from .extract.tags import TagRule
+from .myst import GENERATED_MARK, render_article
+from .naming import short_hash, slugify
+from .parse import parse_text
+from .reading import read_article_text
+
+#: Status of one input in the report.
+CONVERTED, UNCHANGED, FAILED, DUPLICATE, KEPT_EDIT = (
+    "converted", "unchanged", "failed", "duplicate", "kept-hand-edit")
+
+
+@dataclass
+class InputResult:
+    file: str  #: relative to the input folder
+    status: str
+    output: str | None = None  #: relative to the output folder
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    """What a conversion did, input by input."""
+
+    inputs: list[InputResult] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  #: not tied to one input
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.inputs if r.status == status)
+
+    @property
+    def failed(self) -> list[InputResult]:
+        return [r for r in self.inputs if r.status == FAILED]
+
+    def summary(self) -> str:
+        edits = self.count(KEPT_EDIT)
+        text = (
+            f"{self.count(CONVERTED)} converted, {self.count(UNCHANGED)} unchanged, "
+            f"{len(self.removed)} removed, {len(self.failed)} failed"
+        )
+        if dupes := self.count(DUPLICATE):
+            text += f", {dupes} duplicate"
+        if edits:
+            text += f", {edits} hand-edited kept"
+        return text
+
+    def to_json(self) -> dict:
+        return {
+            "summary": self.summary(),
+            "inputs": [vars(r) for r in self.inputs],
+            "removed": self.removed,
+            "warnings": self.warnings,
+        }
+
+
+def stamp(text: str) -> str:
+    """*text* with the generated mark that records its hash as the last line."""
+    return f"{text}\n{GENERATED_MARK}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n"
+
+
+def is_hand_edited(content: str) -> bool | None:
+    """Whether a generated file changed since it was written; ``None`` if we did not write it."""
+    body, sep, last = content.rstrip("\n").rpartition("\n")
+    if not sep or not last.startswith(GENERATED_MARK):
+        return None
+    recorded = last[len(GENERATED_MARK):].strip()
+    return hashlib.sha256(body.encode("utf-8")).hexdigest() != recorded
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write *text* as UTF-8 with LF endings: to a temporary file, then rename over *path*."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def list_inputs(input_dir: Path) -> list[Path]:
+    """Every ``*.txt`` below *input_dir*, hidden files and folders skipped, in a stable order."""
+    found = [
+        p for p in input_dir.rglob("*.txt")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+
+
+def build_article(
+    raw: bytes, relpath: str, registry: Registry, rules: tuple[TagRule, ...]
+) -> tuple[Article, list[str]]:
+    """One input's bytes -> its Article (without a slug) and any warnings. Pure."""
+    text, warnings = read_article_text(raw, relpath)
+    parsed = parse_text(text, relpath)
+    found = extract(parsed, registry, rules)
+    article = Article(
+        title=parsed.title,
+        paragraphs=parsed.paragraphs,
+        source=Source(relpath, hashlib.sha256(raw).hexdigest()),
+        authors=parsed.authors,
+        agency=parsed.dateline.agency if parsed.dateline else None,
+        dateline=parsed.dateline.text if parsed.dateline else None,
+        location=found.location,
+        date=parsed.date,
+        tags=found.tags,
+        people=found.people,
+        places=found.places,
+        organizations=found.organizations,
+        roles=found.roles,
+        credits=parsed.credits,
+        credit_line=parsed.credit_line,
+        url=parsed.url,
+    )
+    return article, warnings
+
+
+def assign_slugs(articles: list[Article]) -> list[Article]:
+    """Unique, stable slugs from titles.
+
+    Among articles whose titles give the same slug, the one whose input path sorts first keeps
+    the plain slug; each other gets ``-`` and eight hex digits of a hash of its input path, so
+    its URL does not depend on which other files are in the folder.
+    """
+    by_slug: dict[str, list[Article]] = {}
+    for article in articles:
+        by_slug.setdefault(slugify(article.title, "article"), []).append(article)
+    out = []
+    for slug, group in by_slug.items():
+        group.sort(key=lambda a: a.source.file)
+        out.append(_with_slug(group[0], slug))
+        out.extend(_with_slug(a, f"{slug}-{short_hash(a.source.file)}") for a in group[1:])
+    return sorted(out, key=lambda a: a.source.file)
+
+
+def _with_slug(article: Article, slug: str) -> Article:
+    return replace(article, slug=slug)
+
+
+def convert_folder(
+    input_dir: Path,
+    output_dir: Path,
+    *,
+    registry: Registry | None = None,
+    rules: tuple[TagRule, ...] = (),
+    force: bool = False,
+    max_bytes: int = 5 * 1024 * 1024,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+) -> Report:
+    """Convert every article in *input_dir* into *output_dir*; see the module docstring."""
+    registry = registry or Registry()
+    report = Report()
+    results: dict[str, InputResult] = {}
+    articles: list[Article] = []
+    first_by_hash: dict[str, str] = {}
+    paths = list_inputs(input_dir)
+    for path in progress(paths) if progress else paths:
+        relpath = path.relative_to(input_dir).as_posix()
+        result = results[relpath] = InputResult(relpath, FAILED)
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise ArchiveError(relpath, f"file too large ({size} bytes; limit {max_bytes})")
+            raw = path.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            if digest in first_by_hash:
+                result.status = DUPLICATE
+                result.warnings.append(f"identical to {first_by_hash[digest]}; not converted")
+                continue
+            first_by_hash[digest] = relpath
+            article, warnings = build_article(raw, relpath, registry, rules)
+            result.warnings.extend(warnings)
+            articles.append(article)
+        except ArchiveError as err:
+            result.error = str(err.with_file(relpath) if err.file is None else err)
+        except OSError as err:
+            result.error = f"{relpath}: cannot read ({err.strerror or err})"
+
+    wanted: set[str] = set()
+    for article in assign_slugs(articles):
+        result = results[article.source.file]
+        name = f"{article.slug}.md"
+        wanted.add(name)
+        result.output = name
+        result.status = _write_article(output_dir / name, stamp(render_article(article)), force)
+        if result.status == KEPT_EDIT:
+            result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
+    report.inputs = [results[k] for k in sorted(results)]
+    report.removed = _remove_stale(output_dir, wanted, report)
+    return report
+
+
+def _write_article(path: Path, text: str, force: bool) -> str:
+    try:
+        current = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        current = None
+    if current == text:
+        return UNCHANGED
+    if current is not None and not force and is_hand_edited(current) is not False:
+        return KEPT_EDIT
+    write_atomic(path, text)
+    return CONVERTED
+
+
+def _remove_stale(output_dir: Path, wanted: set[str], report: Report) -> list[str]:
+    """Remove generated files whose input has gone, unless they were edited by hand."""
+    removed = []
+    if not output_dir.is_dir():
+        return removed
+    for path in sorted(output_dir.glob("*.md")):
+        if path.name in wanted:
+            continue
+        if is_hand_edited(path.read_text(encoding="utf-8", errors="replace")) is False:
+            path.unlink()
+            removed.append(path.name)
+        else:
+            report.warnings.append(
+                f"{path}: its input has gone, but it was edited by hand (or not generated); kept"
+            )
+    return removed

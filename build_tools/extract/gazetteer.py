@@ -1,0 +1,96 @@
+"""Known places and organisations: pycountry's countries and main subdivisions, plus curated lists.
+
+The tables are immutable and built once per process (``lru_cache``): they depend only on the
+installed data, never on an article or a build.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+import pycountry
+import yaml
+
+from .spans import fold
+
+#: Names pycountry spells formally, and the short forms news text uses.
+COUNTRY_NAMES = {
+    "United States": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
+    "United Kingdom": ["Britain", "Great Britain", "UK", "U.K."],
+    "Russia": ["Russian Federation"],
+    "Iran": ["Islamic Republic of Iran"],
+    "South Korea": ["Republic of Korea", "Korea, Republic of"],
+    "North Korea": ["Democratic People's Republic of Korea", "DPRK"],
+    "Vietnam": ["Viet Nam"],
+    "Syria": ["Syrian Arab Republic"],
+    "Venezuela": [],
+    "Bolivia": [],
+    "Tanzania": [],
+    "Taiwan": [],
+    "Laos": ["Lao People's Democratic Republic"],
+    "Moldova": [],
+    "Czech Republic": ["Czechia"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "Netherlands": ["Holland", "The Netherlands"],
+    "Turkey": ["Türkiye", "Turkiye"],
+    "Democratic Republic of Congo": ["Congo, The Democratic Republic of the", "DRC"],
+    "Palestinian Territories": ["Palestine, State of"],
+    "Micronesia": [],
+    "Brunei": ["Brunei Darussalam"],
+    "Cape Verde": ["Cabo Verde"],
+    "Macedonia": ["North Macedonia"],
+    "Swaziland": ["Eswatini"],
+    "Vatican": ["Holy See (Vatican City State)", "Vatican City"],
+}
+#: Subdivision kinds that news text names as places on their own.
+SUBDIVISION_TYPES = frozenset(
+    ("State", "Province", "Prefecture", "Federal district", "Autonomous region", "Land",
+     "Territory", "Emirate", "Country", "Nation", "Capital district", "Autonomous community")
+)
+#: Subdivision names that are also common English words or first names.
+SUBDIVISION_STOP = frozenset(fold(n) for n in ("Central", "Capital", "Northern", "Southern",
+                                               "Eastern", "Western", "North", "South", "East",
+                                               "West", "Coast", "Lakes", "Islands", "Victoria",
+                                               "Georgia", "Washington", "Distrito Federal"))
+
+
+def _data(name: str) -> dict:
+    text = resources.files("build_tools.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _add(table: dict[str, str], canonical: str, aliases: list[str] | None) -> None:
+    for name in [canonical, *(aliases or [])]:
+        table.setdefault(fold(name), canonical)
+
+
+@lru_cache(maxsize=1)
+def places() -> Mapping[str, str]:
+    """Folded name or alias -> canonical place name."""
+    table: dict[str, str] = {}
+    curated = _data("places.yaml")
+    for group in ("cities", "regions"):
+        for canonical, aliases in (curated.get(group) or {}).items():
+            _add(table, canonical, aliases)
+    for canonical, aliases in COUNTRY_NAMES.items():
+        _add(table, canonical, aliases)
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        canonical = table.get(fold(canonical), canonical)
+        _add(table, canonical, [country.name, getattr(country, "official_name", country.name)])
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES and fold(sub.name) not in SUBDIVISION_STOP:
+            table.setdefault(fold(sub.name), sub.name)
+    return MappingProxyType(table)
+
+
+@lru_cache(maxsize=1)
+def organizations() -> Mapping[str, str]:
+    """Folded name or alias -> canonical organisation name."""
+    table: dict[str, str] = {}
+    for canonical, aliases in _data("organizations.yaml").items():
+        _add(table, canonical, aliases)
+    return MappingProxyType(table)

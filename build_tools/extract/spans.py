@@ -1,0 +1,194 @@
+"""Runs of capitalised words in article text: the candidates every extractor starts from.
+
+Pure functions. A span is a maximal run of capitalised words, possibly joined by name particles
+(``de``, ``von der``, ``bin``) or ``of``/``and`` (for ``Secretary of State``, ``Procter & Gamble``),
+with the words around it kept for the extractors' evidence rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: A word (with inner apostrophes, hyphens and dotted initials), a number, or one other character.
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d.,:]*\w*|&|[^\w\s]")
+#: Words whose trailing period is part of the word, not the end of a sentence.
+ABBREVIATIONS = frozenset(
+    """mr. mrs. ms. dr. jr. sr. st. mt. ft. gen. lt. col. capt. sgt. adm. maj. cmdr. sen. rep.
+    gov. pres. prof. rev. hon. corp. inc. co. ltd. bros. no. vs. ave. blvd. gov't.""".split()
+)
+#: Lower-case words that may stand inside a name or an organisation's name.
+PARTICLES = frozenset(
+    "de da das do dos di del della der den van von la le du bin bint ibn al el y e zu ter".split()
+)
+JOINERS = frozenset(("of", "and", "&", "for", "the", "on"))
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split()
+)
+#: Capitalised words that open sentences or headlines but never open a name.
+SENTENCE_WORDS = frozenset(
+    """a an the this that these those there their they then than thus this it its he she his
+    her hers we our you your i in on at by for from to of into onto with without within after
+    before during since until while when where why how what which who whom whose if but and or
+    nor so yet as also some many most more much several few all any each every both either
+    neither no not one two three four five six seven eight nine ten other another such among
+    about above across against along around because despite over under between through
+    throughout toward towards upon via like unlike meanwhile however although though still even
+    only just now today yesterday tomorrow tonight last next earlier later here overall instead
+    asked says said told added according under shares sales prices profit revenue analysts
+    officials police migrants residents people government company companies reporting editing
+    writing additional compiled""".split()
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of capitalised words and where it stands."""
+
+    words: tuple[str, ...]
+    start: int  #: character offset in the text
+    end: int
+    before: str  #: the text before the span, up to 80 characters
+    after: str  #: the text after the span, up to 80 characters
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: ``Comaltitlán`` and ``COMALTITLAN`` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("’", "'").casefold().split())
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1].isupper())
+
+
+def is_calendar_word(word: str) -> bool:
+    key = word.casefold()
+    return key in WEEKDAYS or key in MONTHS
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Words with their offsets; a sentence's final period becomes a token of its own."""
+    tokens: list[tuple[str, int, int]] = []
+    for match in _TOKEN_RE.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if (
+            len(word) > 1
+            and word.endswith(".")
+            and word.casefold() not in ABBREVIATIONS
+            and not re.fullmatch(r"(?:[^\W\d_]\.)+", word)
+        ):
+            tokens.append((word[:-1], start, end - 1))
+            tokens.append((".", end - 1, end))
+        else:
+            tokens.append((word, start, end))
+    return tokens
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every maximal run of capitalised words in *text*.
+
+    Particles and joiners stay inside a run only between capitalised words; calendar words and
+    words that only open sentences are trimmed from the edges.
+    """
+    tokens = tokenize(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        if not _starts_run(tokens[i][0]):
+            i += 1
+            continue
+        j = i + 1
+        last_cap = i
+        while j < len(tokens) and text[tokens[j - 1][2] : tokens[j][1]].strip() == "":
+            word = tokens[j][0]
+            if _starts_run(word):
+                last_cap = j
+            elif word.casefold() not in PARTICLES and word.casefold() not in JOINERS:
+                break
+            j += 1
+        run = tokens[i : last_cap + 1]
+        spans.extend(_trimmed(text, run))
+        i = last_cap + 1
+    return spans
+
+
+def split_at_conjunctions(span: Span) -> list[Span]:
+    """``Colombia and Central America`` -> its two names; a span without ``and``/``&`` as is."""
+    parts: list[list[int]] = [[]]
+    for i, word in enumerate(span.words):
+        if word in ("and", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    if len(parts) == 1:
+        return [span]
+    # Offsets within the span's words joined by one space (folded white space is fine for
+    # the context the evidence rules read).
+    joined = " ".join(span.words)
+    offsets, position = [], 0
+    for word in span.words:
+        offsets.append(position)
+        position += len(word) + 1
+    spans = []
+    for indices in parts:
+        if not indices or not is_capitalised(span.words[indices[0]]):
+            continue
+        first, last = indices[0], indices[-1]
+        start = offsets[first]
+        end = offsets[last] + len(span.words[last])
+        spans.append(
+            Span(
+                words=span.words[first : last + 1],
+                start=span.start + start,
+                end=span.start + end,
+                before=(span.before + joined[:start])[-80:],
+                after=(joined[end:] + span.after)[:80],
+            )
+        )
+    return spans
+
+
+def _starts_run(word: str) -> bool:
+    return is_capitalised(word) and any(c.isalpha() for c in word)
+
+
+def _trimmed(text: str, run: list[tuple[str, int, int]]) -> list[Span]:
+    """Split *run* at calendar words, trim sentence words and joiners from its edges."""
+    pieces: list[list[tuple[str, int, int]]] = [[]]
+    for token in run:
+        if is_calendar_word(token[0]):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    spans = []
+    for piece in pieces:
+        while piece and (
+            piece[0][0].casefold() in SENTENCE_WORDS
+            or piece[0][0].casefold() in JOINERS
+            or not is_capitalised(piece[0][0])
+        ):
+            piece = piece[1:]
+        while piece and not is_capitalised(piece[-1][0]):
+            piece = piece[:-1]
+        if not piece:
+            continue
+        start, end = piece[0][1], piece[-1][2]
+        spans.append(
+            Span(
+                words=tuple(t[0] for t in piece),
+                start=start,
+                end=end,
+                before=text[max(0, start - 80) : start],
+                after=text[end : end + 80],
+            )
+        )
+    return spans
