@@ -1,0 +1,73 @@
+"""The news archive's Sphinx extension: article pages, indexes, date archive, pagination.
+
+Everything is registered here; the work is in :mod:`.collect` (reading) and :mod:`.pages`
+(writing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .collect import (
+    NewsDomain,
+    add_article_furniture,
+    note_outdated,
+    read_front_matter,
+    term_reference,
+)
+from .pages import (
+    LatestDirective,
+    collect_pages,
+    compute_terms,
+    latest_list,
+    remove_stale_pages,
+    resolve_links,
+)
+
+__version__ = "0.1.0"
+STATIC = Path(__file__).parent / "static"
+
+DEFAULT_INDEXES = {
+    "tags": "Tags",
+    "people": "People",
+    "places": "Places",
+    "organizations": "Organisations",
+    "authors": "Authors",
+}
+
+
+def _add_static(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("news.css")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("news_articles_dir", "articles", "env", str)
+    app.add_config_value("news_indexes", DEFAULT_INDEXES, "env", dict)
+    app.add_config_value("news_page_size", 50, "html", int)
+    app.add_config_value("news_home_articles", 20, "html", int)
+    app.add_config_value("news_index_order", "name", "html", str)
+    app.add_config_value("news_registry", "entities.yaml", "env", str)
+
+    app.add_domain(NewsDomain)
+    app.add_node(term_reference)
+    app.add_node(latest_list)
+    app.add_directive("news-latest", LatestDirective)
+
+    app.connect("builder-inited", _add_static)
+    app.connect("source-read", read_front_matter)
+    app.connect("env-get-outdated", note_outdated)
+    app.connect("doctree-read", add_article_furniture)
+    app.connect("env-get-updated", compute_terms)
+    app.connect("doctree-resolved", resolve_links)
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("build-finished", remove_stale_pages)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,197 @@
+"""Reading phase: each article's front matter into the ``news`` domain, and the article page's
+header (byline, dateline, date) and footer (tags, people, ...) into its doctree.
+
+State lives in the environment, keyed by docname, through :class:`NewsDomain`'s ``clear_doc``
+and ``merge_domaindata`` (the domain form of ``env-purge-doc`` and ``env-merge-info``), so
+incremental and parallel (``-j``) builds see the same data as a full serial build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from typing import Any
+
+import yaml
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+from sphinx.util import logging
+
+from ..article import ArticleMeta, from_front_matter
+from .listing import ArticleEntry
+
+logger = logging.getLogger(__name__)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SUMMARY_LENGTH = 240
+
+
+class term_reference(nodes.Inline, nodes.TextElement):
+    """A link to a term's page (``people/joe-biden``), resolved per builder when writing."""
+
+
+class NewsDomain(Domain):
+    """Article metadata by docname; the listing pages are built from it."""
+
+    name = "news"
+    label = "News archive"
+    initial_data: dict[str, Any] = {
+        "articles": {},  # docname -> ArticleMeta
+        "summaries": {},  # docname -> first paragraph, shortened
+        "latest": set(),  # docnames that hold a news-latest list
+        "changed": False,  # whether any article was added, changed or removed this build
+    }
+
+    @property
+    def articles(self) -> dict[str, ArticleMeta]:
+        return self.data["articles"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["articles"].pop(docname, None)
+        self.data["summaries"].pop(docname, None)
+        self.data["latest"].discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("articles", "summaries"):
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+        self.data["latest"] |= {d for d in otherdata["latest"] if d in docnames}
+
+    def resolve_any_xref(self, *args: Any) -> list:
+        return []
+
+    def entries(self) -> dict[str, ArticleEntry]:
+        """Every article as the listings show it."""
+        return {
+            docname: ArticleEntry(
+                docname=docname,
+                title=meta.title,
+                date=meta.date,
+                location=meta.location,
+                agency=meta.agency,
+                authors=meta.authors,
+                summary=self.data["summaries"].get(docname, ""),
+                terms={key: meta.terms(key) for key in
+                       ("authors", "tags", "people", "places", "organizations")},
+            )
+            for docname, meta in self.articles.items()
+        }
+
+
+def is_article(app: Sphinx, docname: str) -> bool:
+    prefix = app.config.news_articles_dir.strip("/") + "/"
+    return docname.startswith(prefix)
+
+
+def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: parse an article's YAML front matter ourselves.
+
+    MyST hands front matter to docutils as a field list, where lists and mappings arrive as
+    strings and ``authors``/``date`` are rewritten as bibliographic fields; the structured
+    values are read here instead.
+    """
+    if not is_article(app, docname):
+        return
+    match = _FRONT_MATTER.match(source[0])
+    if not match:
+        logger.warning("article has no front matter; it is not listed", location=docname,
+                       type="news", subtype="front_matter")
+        return
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_SafeLoader) or {}
+    except yaml.YAMLError as err:
+        logger.warning("front matter is not valid YAML (%s); it is not listed", err,
+                       location=docname, type="news", subtype="front_matter")
+        return
+    if not isinstance(data, dict):
+        logger.warning("front matter is not a mapping; it is not listed", location=docname,
+                       type="news", subtype="front_matter")
+        return
+    domain = app.env.domains["news"]
+    domain.data["articles"][docname] = from_front_matter(data, fallback_title=docname)
+
+
+def note_outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """``env-get-outdated``: remember whether any article changed, for the listings."""
+    domain = env.domains["news"]
+    domain.data["changed"] = any(is_article(app, d) for d in (*added, *changed, *removed))
+    return []
+
+
+def add_article_furniture(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: byline and dateline under the title, term links after the body."""
+    docname = app.env.docname
+    domain = app.env.domains["news"]
+    meta = domain.articles.get(docname)
+    if meta is None:
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        return
+    first = next((p for p in section.findall(nodes.paragraph)), None)
+    if first is not None:
+        text = " ".join(first.astext().split())
+        if len(text) > SUMMARY_LENGTH:
+            text = text[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
+        domain.data["summaries"][docname] = text
+    section.insert(1, _header(meta))
+    footer = _footer(app, meta)
+    if footer is not None:
+        section.append(footer)
+
+
+def _term_links(kind: str, names: tuple[str, ...]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for i, name in enumerate(names):
+        if i:
+            out.append(nodes.Text(" and " if i == len(names) - 1 and kind == "authors" and
+                                  len(names) == 2 else ", "))
+        out.append(term_reference(name, name, kind=kind, term=name))
+    return out
+
+
+def _header(meta: ArticleMeta) -> nodes.container:
+    header = nodes.container(classes=["news-article-meta"])
+    if meta.authors:
+        byline = nodes.paragraph(classes=["news-byline"])
+        byline += nodes.Text("By ")
+        byline.extend(_term_links("authors", meta.authors))
+        header += byline
+    # The dateline itself opens the body as printed; here it is in parts, with the date.
+    line = nodes.paragraph(classes=["news-dateline"])
+    if meta.location:
+        line += term_reference(meta.location, meta.location, kind="places", term=meta.location)
+    if meta.agency:
+        line += nodes.Text(f" ({meta.agency})" if meta.location else meta.agency)
+    if meta.date:
+        if line.children:
+            line += nodes.Text(" · ")
+        iso = meta.date.isoformat()
+        line += nodes.inline(iso, iso, classes=["news-date"])
+    if line.children:
+        header += line
+    return header
+
+
+def _footer(app: Sphinx, meta: ArticleMeta) -> nodes.container | None:
+    footer = nodes.container(classes=["news-article-terms"])
+    for kind, label in app.config.news_indexes.items():
+        if kind == "authors":
+            continue
+        names = meta.terms(kind)
+        if not names:
+            continue
+        para = nodes.paragraph(classes=[f"news-terms-{kind}"])
+        para += nodes.strong(label, label)
+        para += nodes.Text(": ")
+        para.extend(_term_links(kind, names))
+        footer += para
+    if meta.url and re.match(r"^https?://", meta.url, re.IGNORECASE):
+        para = nodes.paragraph(classes=["news-original"])
+        para += nodes.Text("Original: ")
+        para += nodes.reference(meta.url, meta.url, refuri=meta.url)
+        footer += para
+    return footer if footer.children else None

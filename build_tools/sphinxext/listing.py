@@ -1,0 +1,142 @@
+"""Indexes of articles by term, ordering and pagination. Pure functions over article records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..naming import person_sort_key, short_hash, slugify, sort_key
+
+#: Slugs a term may not take, because the index page of its kind uses them.
+RESERVED_SLUGS = frozenset(("index", "genindex", "search"))
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """One article as the listings show it."""
+
+    docname: str
+    title: str
+    date: dt.date | None = None
+    location: str | None = None
+    agency: str | None = None
+    authors: tuple[str, ...] = ()
+    summary: str = ""
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  #: kind -> names
+
+
+@dataclass(frozen=True)
+class Index:
+    """A kind of index: which front matter key it reads and how it names and sorts terms."""
+
+    kind: str  #: front matter key and URL folder: ``people``
+    label: str  #: ``People``
+    singular: str  #: ``person``
+    sort_by_surname: bool = False
+    #: Whether one-word names get a page; a single first name ("Rosa") names a different
+    #: person in each article, so people pages need at least two words.
+    single_words: bool = True
+
+
+@dataclass
+class Term:
+    kind: str
+    name: str
+    slug: str
+    sort_key: tuple[str, str]
+    docnames: list[str] = field(default_factory=list)
+
+    @property
+    def pagename(self) -> str:
+        return f"{self.kind}/{self.slug}"
+
+
+def order_articles(entries: Iterable[ArticleEntry]) -> list[ArticleEntry]:
+    """Newest first; undated articles last; ties by title, then docname."""
+    dated = sorted((e for e in entries if e.date), key=lambda e: (sort_key(e.title), e.docname))
+    dated.sort(key=lambda e: e.date, reverse=True)
+    undated = sorted((e for e in entries if not e.date),
+                     key=lambda e: (sort_key(e.title), e.docname))
+    return dated + undated
+
+
+def build_terms(
+    index: Index,
+    entries: Mapping[str, ArticleEntry],
+    sort_override: Callable[[str], str | None] = lambda name: None,
+) -> dict[str, Term]:
+    """Every term of one index with its articles, keyed by name; slugs unique within the kind.
+
+    Terms whose names give the same slug: the one that sorts first keeps it, the others get a
+    short hash of their name, so a slug never depends on which articles are being built.
+    """
+    terms: dict[str, Term] = {}
+    for docname in sorted(entries):
+        for name in entries[docname].terms.get(index.kind, ()):
+            if not index.single_words and len(name.split()) < 2:
+                continue
+            term = terms.get(name)
+            if term is None:
+                key = sort_override(name) or (person_sort_key(name) if index.sort_by_surname
+                                              else name)
+                term = terms[name] = Term(index.kind, name, "", sort_key(key))
+            if docname not in term.docnames:
+                term.docnames.append(docname)
+    by_slug: dict[str, list[Term]] = {}
+    for term in terms.values():
+        slug = slugify(term.name, index.singular)
+        if slug in RESERVED_SLUGS:
+            slug = f"{slug}-{index.singular}"
+        by_slug.setdefault(slug, []).append(term)
+    for slug, group in by_slug.items():
+        group.sort(key=lambda t: t.name)
+        group[0].slug = slug
+        for term in group[1:]:
+            term.slug = f"{slug}-{short_hash(term.name)}"
+    return terms
+
+
+def date_terms(entries: Mapping[str, ArticleEntry]) -> dict[str, Term]:
+    """Months that have articles, as terms ``2007-01`` named ``January 2007``, newest first."""
+    terms: dict[str, Term] = {}
+    for docname in sorted(entries):
+        date = entries[docname].date
+        if date is None:
+            continue
+        slug = f"{date.year:04d}-{date.month:02d}"
+        term = terms.setdefault(
+            slug,
+            Term("dates", f"{MONTH_NAMES[date.month - 1]} {date.year}", slug, (slug, slug)),
+        )
+        term.docnames.append(docname)
+    return terms
+
+
+def sorted_terms(terms: Iterable[Term]) -> list[Term]:
+    return sorted(terms, key=lambda t: t.sort_key)
+
+
+def group_by_initial(terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
+    """Terms under the first letter of their sort key (``#`` for anything but A–Z)."""
+    groups: dict[str, list[Term]] = {}
+    for term in terms:
+        first = term.sort_key[0][:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(term)
+    return sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
+
+
+def paginate(items: Sequence, size: int) -> list[Sequence]:
+    """*items* in pages of *size*; always at least one page, even when empty."""
+    size = max(1, size)
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def page_name(base: str, number: int) -> str:
+    """``tags/migration`` for page 1, ``tags/migration/2`` for page 2 and on."""
+    if number == 1:
+        return base
+    parent = base[: -len("/index")] if base.endswith("/index") else base
+    return f"{parent}/{number}"

@@ -1,0 +1,42 @@
+# Configuration of the news archive site (Sphinx). Used with `-c .`: sources are in source/.
+# Every `news_*` option is described in the README's configuration reference.
+
+project = "News Archive"
+author = "The archive's editors"
+copyright = "the articles' publishers"
+
+extensions = ["myst_parser", "build_tools.sphinxext"]
+
+# Sources: hand-written pages in source/, generated articles in source/articles/.
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "**/.*"]
+templates_path = ["source/_templates"]
+
+# Text is printed exactly as written: no "smart" quotes, dashes or ellipses.
+smartquotes = False
+myst_enable_extensions = ["attrs_block"]  # only for the generated {.credits} line
+myst_heading_anchors = 0
+
+# Theme: Furo (responsive, light/dark, keyboard-friendly search box).
+html_theme = "furo"
+html_title = project
+html_static_path = ["source/_static"]
+html_favicon = "source/_static/favicon.svg"
+html_copy_source = False  # articles' MyST sources are not published
+html_show_sourcelink = False
+html_last_updated_fmt = None
+
+# The archive (see README, "Configuration").
+news_articles_dir = "articles"
+news_indexes = {
+    "tags": "Tags",
+    "people": "People",
+    "places": "Places",
+    "organizations": "Organisations",
+    "authors": "Authors",
+}
+news_page_size = 50
+news_home_articles = 20
+news_index_order = "name"  # or "count": most articles first
+news_registry = "entities.yaml"  # relative to this file; sort keys for the indexes
