@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import yaml
 
 from .article import Article, Source
 from .errors import ArchiveError
@@ -28,6 +31,7 @@ from .naming import short_hash, slugify
 from .parse import parse_text
 from .reading import read_article_text
 
+_SOURCE_FILE = re.compile(r"^source:\n  file: (.*)$", re.MULTILINE)
 #: Status of one input in the report.
 CONVERTED, UNCHANGED, FAILED, DUPLICATE, KEPT_EDIT = (
     "converted", "unchanged", "failed", "duplicate", "kept-hand-edit")
@@ -144,22 +148,33 @@ def build_article(
     return article, warnings
 
 
-def assign_slugs(articles: list[Article]) -> list[Article]:
+def assign_slugs(articles: list[Article], owners: dict[str, str] | None = None) -> list[Article]:
     """Unique, stable slugs from titles.
 
-    Among articles whose titles give the same slug, the one whose input path sorts first keeps
-    the plain slug; each other gets ``-`` and eight hex digits of a hash of its input path, so
-    its URL does not depend on which other files are in the folder.
+    Among articles whose titles give the same slug, the one that already owns the slug (per
+    *owners*, slug -> input path, read from the output folder) keeps it; otherwise the one
+    whose input path sorts first. Each other gets ``-`` and eight hex digits of a hash of its
+    input path, so its URL does not depend on which other files are in the folder.
     """
+    owners = owners or {}
     by_slug: dict[str, list[Article]] = {}
     for article in articles:
         by_slug.setdefault(slugify(article.title, "article"), []).append(article)
     out = []
     for slug, group in by_slug.items():
-        group.sort(key=lambda a: a.source.file)
+        group.sort(key=lambda a: (a.source.file != owners.get(slug), a.source.file))
         out.append(_with_slug(group[0], slug))
         out.extend(_with_slug(a, f"{slug}-{short_hash(a.source.file)}") for a in group[1:])
     return sorted(out, key=lambda a: a.source.file)
+
+
+def _source_file(content: str) -> str | None:
+    """The ``source.file`` a generated article records (without parsing all its YAML)."""
+    match = _SOURCE_FILE.search(content)
+    if not match:
+        return None
+    value = yaml.safe_load(match.group(1))
+    return str(value) if value is not None else None
 
 
 def _with_slug(article: Article, slug: str) -> Article:
@@ -205,25 +220,33 @@ def convert_folder(
         except OSError as err:
             result.error = f"{relpath}: cannot read ({err.strerror or err})"
 
+    existing = _read_existing(output_dir)
+    owners = {name[:-3]: f for name, content in existing.items()
+              if (f := _source_file(content)) is not None}
     wanted: set[str] = set()
-    for article in assign_slugs(articles):
+    for article in assign_slugs(articles, owners):
         result = results[article.source.file]
         name = f"{article.slug}.md"
         wanted.add(name)
         result.output = name
-        result.status = _write_article(output_dir / name, stamp(render_article(article)), force)
+        result.status = _write_article(output_dir / name, existing.get(name),
+                                       stamp(render_article(article)), force)
         if result.status == KEPT_EDIT:
             result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
     report.inputs = [results[k] for k in sorted(results)]
-    report.removed = _remove_stale(output_dir, wanted, report)
+    report.removed = _remove_stale(output_dir, existing, wanted, report)
     return report
 
 
-def _write_article(path: Path, text: str, force: bool) -> str:
-    try:
-        current = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        current = None
+def _read_existing(output_dir: Path) -> dict[str, str]:
+    """File name -> content of every article already in *output_dir*."""
+    if not output_dir.is_dir():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted(output_dir.glob("*.md"))}
+
+
+def _write_article(path: Path, current: str | None, text: str, force: bool) -> str:
     if current == text:
         return UNCHANGED
     if current is not None and not force and is_hand_edited(current) is not False:
@@ -232,19 +255,19 @@ def _write_article(path: Path, text: str, force: bool) -> str:
     return CONVERTED
 
 
-def _remove_stale(output_dir: Path, wanted: set[str], report: Report) -> list[str]:
+def _remove_stale(output_dir: Path, existing: dict[str, str], wanted: set[str],
+                  report: Report) -> list[str]:
     """Remove generated files whose input has gone, unless they were edited by hand."""
     removed = []
-    if not output_dir.is_dir():
-        return removed
-    for path in sorted(output_dir.glob("*.md")):
-        if path.name in wanted:
+    for name, content in existing.items():
+        if name in wanted:
             continue
-        if is_hand_edited(path.read_text(encoding="utf-8", errors="replace")) is False:
-            path.unlink()
-            removed.append(path.name)
+        if is_hand_edited(content) is False:
+            (output_dir / name).unlink()
+            removed.append(name)
         else:
             report.warnings.append(
-                f"{path}: its input has gone, but it was edited by hand (or not generated); kept"
+                f"{output_dir / name}: its input has gone, but it was edited by hand "
+                "(or not generated); kept"
             )
     return removed

@@ -56,6 +56,7 @@ class Term:
 
 def order_articles(entries: Iterable[ArticleEntry]) -> list[ArticleEntry]:
     """Newest first; undated articles last; ties by title, then docname."""
+    entries = list(entries)
     dated = sorted((e for e in entries if e.date), key=lambda e: (sort_key(e.title), e.docname))
     dated.sort(key=lambda e: e.date, reverse=True)
     undated = sorted((e for e in entries if not e.date),

@@ -1,0 +1,55 @@
+# Two commands: `make html` builds the site from seeds/; `make test` runs every test.
+# Variables: SEEDS=DIR (input folder), BUILDDIR=DIR (output), STRICT=1 (fail on any bad input
+# or Sphinx warning), FORCE=1 (regenerate hand-edited articles), JOBS=N (Sphinx processes).
+
+SEEDS    ?= seeds
+BUILDDIR ?= build
+JOBS     ?= auto
+PYTHON   ?= python3
+
+# Use the active virtual environment if there is one, else .venv in the repository.
+ifdef VIRTUAL_ENV
+VENV := $(VIRTUAL_ENV)
+else
+VENV := .venv
+endif
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.news-archive-installed
+TEST_STAMP := $(VENV)/.news-archive-test-installed
+
+CONVERT_FLAGS := --report $(BUILDDIR)/report.json $(if $(STRICT),--strict) $(if $(FORCE),--force)
+SPHINX_FLAGS := -c . -j $(JOBS) $(if $(STRICT),-W --keep-going) -q
+
+.PHONY: html test bench serve clean convert install
+
+html: convert
+	$(PY) -m sphinx -M html source $(BUILDDIR) $(SPHINX_FLAGS)
+	@echo "Site: $(BUILDDIR)/html/index.html"
+
+convert: $(STAMP)
+	@mkdir -p $(BUILDDIR)
+	$(PY) -m build_tools convert $(SEEDS) source/articles $(CONVERT_FLAGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+test: $(TEST_STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) -m build_tools.bench $(BENCH_ARGS)
+
+serve: html
+	$(PY) -m http.server --directory $(BUILDDIR)/html 8000
+
+clean:
+	rm -rf $(BUILDDIR) source/articles
