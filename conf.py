@@ -26,6 +26,17 @@ html_favicon = "source/_static/favicon.svg"
 html_copy_source = False  # articles' MyST sources are not published
 html_show_sourcelink = False
 html_last_updated_fmt = None
+# The sidebar links to the indexes; it never lists articles (that makes builds O(N^2)).
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "news-sidebar.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
 
 # The archive (see README, "Configuration").
 news_articles_dir = "articles"

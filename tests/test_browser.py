@@ -38,6 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--disable-sync",  # as the machine's own probe starts it: no network but loopback here
+    "--disable-quic",
 ]
 TIMEOUT_MS = 10_000  # per action or assertion; everything here normally takes well under 1 s
 
@@ -257,7 +259,8 @@ def test_home_to_article(tab: Tab, server: str, seed: Seed, screenshots: Path) -
     tab.assert_clean()
 
 
-def test_article_links_person_and_back(tab: Tab, server: str, seed: Seed) -> None:
+def test_article_links_person_and_back(tab: Tab, server: str, seed: Seed,
+                                       screenshots: Path) -> None:
     page, expect = tab.page, _expect()
     page.goto(server + "index.html")
     _open_article_from_home(page, seed)
@@ -268,6 +271,7 @@ def test_article_links_person_and_back(tab: Tab, server: str, seed: Seed) -> Non
     person.first.click()
     page.wait_for_url(server + PERSON_PAGE)
     expect(page.locator("article h1")).to_have_text("Antony Blinken")
+    page.screenshot(path=str(screenshots / "person.png"), full_page=True)
 
     back = page.locator("article a", has_text=seed.title)
     expect(back, f"{PERSON_PAGE} does not list the article that names him: "
@@ -279,8 +283,10 @@ def test_article_links_person_and_back(tab: Tab, server: str, seed: Seed) -> Non
 
 
 @pytest.mark.parametrize("query", ["caravan", "Mayorkas"])
-def test_search_finds_article(tab: Tab, server: str, seed: Seed, query: str) -> None:
+def test_search_finds_article(tab: Tab, server: str, seed: Seed, query: str,
+                              screenshots: Path) -> None:
     titles = _search(tab.page, f"{server}search.html?q={quote(query)}")
+    tab.page.screenshot(path=str(screenshots / f"search-{query}.png"), full_page=True)
     assert seed.title in titles, f"search for {query!r} found {titles}"
     tab.assert_clean()
 

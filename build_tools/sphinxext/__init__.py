@@ -23,6 +23,7 @@ from .pages import (
     collect_pages,
     compute_terms,
     latest_list,
+    page_context,
     remove_stale_pages,
     resolve_links,
 )
@@ -64,10 +65,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", compute_terms)
     app.connect("doctree-resolved", resolve_links)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", page_context)
     app.connect("build-finished", remove_stale_pages)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 SINGULAR = {"tags": "tag", "people": "person", "places": "place",
-            "organizations": "organization", "authors": "author"}
+            "organizations": "organisation", "authors": "author"}
 
 
 class latest_list(nodes.General, nodes.Element):
@@ -125,16 +125,22 @@ def _link(app: Sphinx, fromdoc: str, target: str, text: str) -> nodes.reference:
                            refuri=app.builder.get_relative_uri(fromdoc, target))
 
 
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def _latest_nodes(app: Sphinx, domain: NewsDomain, docname: str,
                   limit: int | None) -> list[nodes.Node]:
     entries = order_articles(domain.entries().values())
     limit = limit or app.config.news_home_articles
     slugs = domain.data.get("slugs", {})
     counts = nodes.paragraph(classes=["news-counts"])
-    counts += _link(app, docname, "archive/index", f"{len(entries)} articles")
+    counts += _link(app, docname, "archive/index", _count(len(entries), "article", "articles"))
     for kind, label in app.config.news_indexes.items():
         counts += nodes.Text(" · ")
-        counts += _link(app, docname, f"{kind}/index", f"{len(slugs.get(kind, {}))} {label.lower()}")
+        singular = SINGULAR.get(kind, kind)
+        counts += _link(app, docname, f"{kind}/index",
+                        _count(len(slugs.get(kind, {})), singular, label.lower()))
     counts += nodes.Text(" · ")
     counts += _link(app, docname, "dates/index", "by date")
     items = nodes.bullet_list(classes=["news-latest"])
@@ -152,6 +158,12 @@ def _latest_nodes(app: Sphinx, domain: NewsDomain, docname: str,
         more += _link(app, docname, "archive/index", f"All {len(entries)} articles →")
         out.append(more)
     return out
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    """``html-page-context``: the indexes, for sidebar and page templates."""
+    context["news_indexes"] = app.config.news_indexes
 
 
 # --------------------------------------------------------------------------- generated pages
