@@ -65,6 +65,20 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_table
+
+    registry = load_registry(_optional(args.registry, "entities.yaml"))
+    scores, errors = evaluate(Path(args.folder), registry)
+    if args.verbose:
+        for name, kinds in errors.items():
+            for kind, (missed, spurious) in kinds.items():
+                print(f"{name}: {kind}: missed {sorted(missed)}; spurious {sorted(spurious)}")
+        print()
+    print(format_table(scores))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools",
                                      description="News archive tools.")
@@ -87,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--tags", metavar="FILE",
                        help="tags.yaml (default: ./tags.yaml if present)")
     explain.add_argument("file", help="an article .txt file")
+    evaluation = sub.add_parser("eval", help="score the extractor on a labelled set")
+    evaluation.add_argument("folder", nargs="?", default="tests/data/eval",
+                            help="folder with articles/ and gold.yaml (default tests/data/eval)")
+    evaluation.add_argument("--registry", metavar="FILE")
+    evaluation.add_argument("-v", "--verbose", action="store_true",
+                            help="list every missed and spurious name")
+    evaluation.set_defaults(func=cmd_eval)
     convert.set_defaults(func=cmd_convert)
     explain.set_defaults(func=cmd_explain)
     return parser

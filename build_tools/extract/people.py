@@ -26,7 +26,8 @@ TITLES = frozenset(
     Spokesman Spokeswoman Spokesperson Emir Crown Sultan Sen Gov Dr Mr Mrs Ms Councilman
     Councilwoman Congressman Congresswoman Lawmaker Detective Inspector Officer Superintendent
     Treasurer Comptroller Secretary-General Director-General Managing President-elect Head
-    Economist Analyst Strategist Trader Manager Minister-President Delegate""".split()
+    Economist Analyst Strategist Trader Manager Minister-President Delegate Co-founder
+    Cofounder Co-Founder Vice-President""".split()
 )
 #: Words after "of" that belong to an office's title: "Secretary of State", "Minister of Finance".
 OFFICE_WORDS = frozenset(
@@ -80,12 +81,19 @@ class Person:
     roles: list[str] = field(default_factory=list)
 
 
+_TITLES_FOLDED = frozenset(t.casefold().rstrip(".") for t in TITLES)
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold().rstrip(".") in _TITLES_FOLDED
+
+
 def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """``("Secretary", "of", "State", "Antony", "Blinken")`` -> role and name words."""
     last_title = -1
     i = 0
     while i < len(words):
-        if words[i] in TITLES or words[i].rstrip(".") in TITLES:
+        if _is_title(words[i]):
             last_title = i
             if i + 1 < len(words) and words[i + 1] == "of":
                 j = i + 2
@@ -97,9 +105,12 @@ def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
                 i = j
                 continue
         i += 1
-    if last_title < 0:
-        return None, words
-    return " ".join(words[: last_title + 1]), words[last_title + 1 :]
+    role, name = (None, words) if last_title < 0 else (
+        " ".join(words[: last_title + 1]), words[last_title + 1 :])
+    # "Harold Grimes Jr. of Montana": a person's name stops at "of".
+    if "of" in name:
+        name = name[: name.index("of")]
+    return role, name
 
 
 def _role_before(span: Span) -> str | None:
@@ -123,7 +134,7 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
     for word in words:
         if word.casefold() in PARTICLES:
             continue
-        if any(c.isdigit() for c in word) or is_calendar_word(word):
+        if any(c.isdigit() for c in word) or (is_calendar_word(word) and word is words[-1]):
             return False
         if word.casefold() in NOT_NAME_WORDS:
             return False

@@ -164,8 +164,12 @@ def _starts_run(word: str) -> bool:
 def _trimmed(text: str, run: list[tuple[str, int, int]]) -> list[Span]:
     """Split *run* at calendar words, trim sentence words and joiners from its edges."""
     pieces: list[list[tuple[str, int, int]]] = [[]]
-    for token in run:
-        if is_calendar_word(token[0]):
+    for i, token in enumerate(run):
+        # "April Kowalczyk" is a name; "Tuesday", "January 5" and "in May" are not.
+        following = run[i + 1][0] if i + 1 < len(run) else ""
+        month_as_name = (token[0].casefold() in MONTHS and not pieces[-1]
+                         and is_capitalised(following) and following.casefold() not in MONTHS)
+        if is_calendar_word(token[0]) and not month_as_name:
             pieces.append([])
         else:
             pieces[-1].append(token)
