@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from .errors import ArchiveError
+from .parse import normalise_newlines
 
 
 def read_article_text(raw: bytes, name: str) -> tuple[str, list[str]]:
@@ -32,7 +33,7 @@ def read_article_text(raw: bytes, name: str) -> tuple[str, list[str]]:
                     name, f"not UTF-8 (byte {err.start}) and not Windows-1252 text"
                 ) from None
             warnings.append(f"not valid UTF-8 (byte {err.start}); read as Windows-1252")
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_newlines(text)
     if not text.strip():
         raise ArchiveError(name, "empty file (no text)" if not raw else "only white space")
     control = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
