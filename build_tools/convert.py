@@ -163,8 +163,8 @@ def assign_slugs(articles: list[Article], owners: dict[str, str] | None = None) 
     out = []
     for slug, group in by_slug.items():
         group.sort(key=lambda a: (a.source.file != owners.get(slug), a.source.file))
-        out.append(_with_slug(group[0], slug))
-        out.extend(_with_slug(a, f"{slug}-{short_hash(a.source.file)}") for a in group[1:])
+        out.append(replace(group[0], slug=slug))
+        out.extend(replace(a, slug=f"{slug}-{short_hash(a.source.file)}") for a in group[1:])
     return sorted(out, key=lambda a: a.source.file)
 
 
@@ -175,10 +175,6 @@ def _source_file(content: str) -> str | None:
         return None
     value = yaml.safe_load(match.group(1))
     return str(value) if value is not None else None
-
-
-def _with_slug(article: Article, slug: str) -> Article:
-    return replace(article, slug=slug)
 
 
 def convert_folder(

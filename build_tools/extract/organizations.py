@@ -18,8 +18,7 @@ ORG_SUFFIXES = frozenset(
     Petroleum Oil Communications Telecom Networks Media Press Times Post Journal News
     Police Army Navy Force Forces Guard Office Administration Cabinet Alliance Coalition
     Movement Front Brigade Brigades Hospital School College Academy Club Society Trust Bancshares
-    Insurance Financial Group. Network Labs Laboratories Entertainment Studios Stores Markets
-    Inc.,""".split()
+    Insurance Financial Network Labs Laboratories Entertainment Studios Stores Markets""".split()
 )
 #: Legal forms dropped from a company's canonical name.
 LEGAL_SUFFIXES = frozenset(

@@ -70,8 +70,7 @@ _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH})|according to|quoted)\s*,?\s*$"
 #: Words that are never part of a person's name.
 NOT_NAME_WORDS = frozenset(w.casefold() for w in ORG_SUFFIXES) | frozenset(
     """reuters ap afp bloomberg internet web twitter facebook google state street avenue
-    road square river lake mount island islands county province region city airport
-    university street""".split()
+    road square river lake mount island islands county province region city airport""".split()
 )
 
 
