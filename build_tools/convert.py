@@ -216,6 +216,7 @@ def convert_folder(
         except OSError as err:
             result.error = f"{relpath}: cannot read ({err.strerror or err})"
 
+    _remove_temporaries(output_dir)
     existing = _read_existing(output_dir)
     owners = {name[:-3]: f for name, content in existing.items()
               if (f := _source_file(content)) is not None}
@@ -232,6 +233,17 @@ def convert_folder(
     report.inputs = [results[k] for k in sorted(results)]
     report.removed = _remove_stale(output_dir, existing, wanted, report)
     return report
+
+
+def _remove_temporaries(output_dir: Path) -> None:
+    """Delete ``.NAME.md.*.tmp`` files that a killed run left behind (see :func:`write_atomic`).
+
+    Safe because the command line holds the output folder's lock while converting
+    (:mod:`build_tools.lock`), so no other run is writing one of these now.
+    """
+    if output_dir.is_dir():
+        for tmp in output_dir.glob(".*.md.*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def _read_existing(output_dir: Path) -> dict[str, str]:
