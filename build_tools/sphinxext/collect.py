@@ -76,6 +76,7 @@ class NewsDomain(Domain):
                 summary=self.data["summaries"].get(docname, ""),
                 terms={key: meta.terms(key) for key in
                        ("authors", "tags", "people", "places", "organizations")},
+                roles=meta.roles,
             )
             for docname, meta in self.articles.items()
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ class ArticleEntry:
     authors: tuple[str, ...] = ()
     summary: str = ""
     terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  #: kind -> names
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  #: person -> roles here
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Index:
     #: Whether one-word names get a page; a single first name ("Rosa") names a different
     #: person in each article, so people pages need at least two words.
     single_words: bool = True
+    #: Whether a term's page shows the roles articles give it (front matter ``roles``, keyed
+    #: by person).
+    roles: bool = False
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Term:
     slug: str
     sort_key: tuple[str, str]
     docnames: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  #: see :func:`rank_roles`
 
     @property
     def pagename(self) -> str:
@@ -97,7 +103,37 @@ def build_terms(
         group[0].slug = slug
         for term in group[1:]:
             term.slug = f"{slug}-{short_hash(term.name)}"
+    if index.roles:
+        for term in terms.values():
+            term.roles = rank_roles(term.name, [entries[d] for d in term.docnames])
     return terms
+
+
+def rank_roles(name: str, entries: Iterable[ArticleEntry]) -> list[str]:
+    """The roles *entries* give the person *name*, each once, in the order a reader wants them.
+
+    Most articles first; ties go to the role used in the newer article (by
+    :func:`order_articles`), then to its name. Spellings that differ only in case or spacing
+    (``analyst``, ``Analyst``) are one role, shown as most of its articles spell it, the newest
+    article's spelling on a tie.
+    """
+    articles: Counter[str] = Counter()
+    newest: dict[str, int] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for rank, entry in enumerate(order_articles(entries)):
+        seen: set[str] = set()
+        for role in entry.roles.get(name, ()):
+            text = " ".join(role.split())
+            key = text.casefold()
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            articles[key] += 1
+            newest.setdefault(key, rank)
+            spellings.setdefault(key, Counter())[text] += 1
+    ordered = sorted(articles, key=lambda k: (-articles[k], newest[k], sort_key(k)))
+    # max() keeps the first of equal counts, and spellings were met newest article first.
+    return [max(spellings[k], key=spellings[k].__getitem__) for k in ordered]
 
 
 def date_terms(entries: Mapping[str, ArticleEntry]) -> dict[str, Term]:

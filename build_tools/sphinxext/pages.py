@@ -67,7 +67,8 @@ def indexes(app: Sphinx) -> list[Index]:
     return [
         Index(kind, label, SINGULAR.get(kind, kind.rstrip("s")),
               sort_by_surname=kind in ("people", "authors"),
-              single_words=kind not in ("people",))
+              single_words=kind not in ("people",),
+              roles=kind == "people")
         for kind, label in app.config.news_indexes.items()
     ]
 
@@ -201,15 +202,19 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return builder.get_relative_uri(fromdoc, target)
 
     def listing(base: str, title: str, heading: str, docnames: list[str],
-                extra: dict[str, Any] | None = None) -> Iterator:
+                extra: dict[str, Any] | None = None, term: Term | None = None) -> Iterator:
+        """Pages of articles; a *term* with roles (a person) shows them, overall and per
+        article."""
         articles = order_articles(entries[d] for d in docnames)
         pages = paginate(articles, size)
+        person = term.name if term is not None and term.roles else None
         for number, chunk in enumerate(pages, 1):
             name = page_name(base, number)
             pager = _pager(name, base, number, len(pages), url)
             body = renderer.render(
                 "news/list.html", heading=heading, count=len(articles), pager=pager,
-                articles=[_article_view(name, e, url) for e in chunk], **(extra or {}))
+                roles=term.roles if person else [],
+                articles=[_article_view(name, e, url, person) for e in chunk], **(extra or {}))
             written.add(name)
             yield name, {"title": title if number == 1 else f"{title} (page {number})",
                          "body": body}, "page.html"
@@ -246,7 +251,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         for term in ordered:
             yield from listing(term.pagename, term.name, term.name, term.docnames,
                                {"kind_label": index.label,
-                                "kind_url": url(term.pagename, base)})
+                                "kind_url": url(term.pagename, base)}, term)
     # Read at build-finished; the environment was pickled before writing, so this is not kept.
     domain.data["written"] = written
 
@@ -263,7 +268,9 @@ def _pager(name: str, base: str, number: int, total: int, url) -> dict[str, Any]
     }
 
 
-def _article_view(fromdoc: str, entry: ArticleEntry, url) -> dict[str, Any]:
+def _article_view(fromdoc: str, entry: ArticleEntry, url,
+                  person: str | None = None) -> dict[str, Any]:
+    """One article in a list; on *person*'s page, with the roles this article gives them."""
     return {
         "title": entry.title,
         "url": url(fromdoc, entry.docname),
@@ -271,6 +278,7 @@ def _article_view(fromdoc: str, entry: ArticleEntry, url) -> dict[str, Any]:
         "location": entry.location,
         "authors": ", ".join(entry.authors),
         "summary": entry.summary,
+        "roles": list(entry.roles.get(person, ())) if person else [],
     }
 
 
