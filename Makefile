@@ -18,16 +18,15 @@ STAMP := $(VENV)/.news-archive-installed
 TEST_STAMP := $(VENV)/.news-archive-test-installed
 
 CONVERT_FLAGS := --report $(BUILDDIR)/report.json $(if $(STRICT),--strict) $(if $(FORCE),--force)
-SPHINX_FLAGS := -c . -j $(JOBS) $(if $(STRICT),-W --keep-going) -q
 
 .PHONY: html test bench serve clean convert install
 
-html: convert
-	$(PY) -m sphinx -M html source $(BUILDDIR) $(SPHINX_FLAGS)
+# One command converts and builds under a lock, so a second `make html` stops at once.
+html: $(STAMP)
+	$(PY) -m build_tools html $(SEEDS) --builddir $(BUILDDIR) --jobs $(JOBS) $(CONVERT_FLAGS)
 	@echo "Site: $(BUILDDIR)/html/index.html"
 
 convert: $(STAMP)
-	@mkdir -p $(BUILDDIR)
 	$(PY) -m build_tools convert $(SEEDS) source/articles $(CONVERT_FLAGS)
 
 install: $(STAMP)

@@ -1,4 +1,9 @@
-"""Command line: argument parsing and printing only; the work is in convert and explain."""
+"""Command line: argument parsing and printing only; the work is in convert and explain.
+
+``convert`` holds the lock of its output folder and ``html`` (convert, then Sphinx) holds the
+locks of the articles folder and the build folder, so two builds of one checkout never write
+the same files at once (see :mod:`.lock`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 from .convert import convert_folder, write_atomic
 from .errors import ArchiveError
 from .extract.registry import load_registry, load_taxonomy
+from .lock import folder_lock, folder_locks
 
 
 def _progress(paths: Sequence[Path]):
@@ -29,6 +35,29 @@ def _optional(path: str | None, default: str) -> Path | None:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    with folder_lock(Path(args.output)):
+        return _convert(args)
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    """Convert, then build the site with Sphinx, holding both folders' locks throughout."""
+    builddir = Path(args.builddir)
+    args.output = args.output or str(Path(args.source) / "articles")
+    with folder_locks(Path(args.output), builddir):
+        status = _convert(args)
+        if status:
+            return status
+        # In-process, so the lock lives exactly as long as the build (a child process could
+        # outlive a killed parent and keep writing unlocked).
+        from sphinx.cmd.build import main as sphinx_main
+
+        return sphinx_main([
+            "-M", "html", args.source, str(builddir), "-c", args.confdir, "-j", args.jobs, "-q",
+            *(["-W", "--keep-going"] if args.strict else []),
+        ])
+
+
+def _convert(args: argparse.Namespace) -> int:
     input_dir, output_dir = Path(args.input), Path(args.output)
     if not input_dir.is_dir():
         raise ArchiveError(input_dir, "input folder does not exist")
@@ -87,14 +116,23 @@ def build_parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help="convert a folder of articles to MyST files")
     convert.add_argument("input", help="folder of *.txt articles")
     convert.add_argument("output", help="folder for the generated .md files")
-    convert.add_argument("--force", action="store_true",
-                         help="regenerate files even if they were edited by hand")
-    convert.add_argument("--strict", action="store_true",
-                         help="exit non-zero if any input fails or warns")
-    convert.add_argument("--report", metavar="FILE", help="write a JSON report of every input")
-    convert.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024,
-                         help="skip inputs larger than this (default 5 MB)")
-    for p in (convert, explain := sub.add_parser(
+    html = sub.add_parser("html", help="convert, then build the site, holding the build lock")
+    html.add_argument("input", help="folder of *.txt articles")
+    html.add_argument("--source", default="source", help="Sphinx source folder (default source)")
+    html.add_argument("--output", metavar="DIR",
+                      help="folder for the generated .md files (default SOURCE/articles)")
+    html.add_argument("--builddir", default="build", help="Sphinx output folder (default build)")
+    html.add_argument("--confdir", default=".", help="folder of conf.py (default .)")
+    html.add_argument("-j", "--jobs", default="auto", help="Sphinx processes (default auto)")
+    for p in (convert, html):
+        p.add_argument("--force", action="store_true",
+                       help="regenerate files even if they were edited by hand")
+        p.add_argument("--strict", action="store_true",
+                       help="exit non-zero if any input fails or warns (html: or Sphinx warns)")
+        p.add_argument("--report", metavar="FILE", help="write a JSON report of every input")
+        p.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024,
+                       help="skip inputs larger than this (default 5 MB)")
+    for p in (convert, html, explain := sub.add_parser(
             "explain", help="show why each tag and name was assigned to an article")):
         p.add_argument("--registry", metavar="FILE",
                        help="entities.yaml (default: ./entities.yaml if present)")
@@ -109,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="list every missed and spurious name")
     evaluation.set_defaults(func=cmd_eval)
     convert.set_defaults(func=cmd_convert)
+    html.set_defaults(func=cmd_html)
     explain.set_defaults(func=cmd_explain)
     return parser
 
