@@ -44,6 +44,10 @@ def cmd_html(args: argparse.Namespace) -> int:
     builddir = Path(args.builddir)
     args.output = args.output or str(Path(args.source) / "articles")
     with folder_locks(Path(args.output), builddir):
+        # Sphinx would report a bad news_* option with pages of context; say it in one line.
+        from .sphinxext.config import check_conf_file
+
+        check_conf_file(Path(args.confdir))
         status = _convert(args)
         if status:
             return status

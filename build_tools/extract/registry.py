@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
+from yaml.nodes import Node, SequenceNode
 
-from ..errors import ArchiveError
+from ..yamlnodes import YamlFile, line_of
 from .spans import fold
 from .tags import TagRule
 
 KINDS = ("people", "places", "organizations")
+_SECTIONS = "people, places, organizations or ignore"
 
 
 @dataclass(frozen=True)
@@ -63,82 +63,78 @@ class Registry:
         return out
 
 
-def _load_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark else None
-        raise ArchiveError(path, f"not valid YAML: {err.problem}", line) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ArchiveError(path, f"cannot read: {err}") from None
-
-
-def _str_list(value: Any, path: Path, what: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise ArchiveError(path, f"{what}: expected a list of names")
-    return tuple(str(v).strip() for v in value if str(v).strip())
-
-
 def load_registry(path: Path | None) -> Registry:
-    """Read ``entities.yaml``; a missing file is an empty registry."""
+    """Read ``entities.yaml``; a missing file is an empty registry.
+
+    Raises :class:`ArchiveError` naming the file, the line and what was expected.
+    """
     if path is None or not path.exists():
         return Registry()
-    data = _load_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise ArchiveError(path, "expected a mapping with people, places, organizations, ignore")
-    unknown = set(data) - {*KINDS, "ignore"}
-    if unknown:
-        raise ArchiveError(
-            path, f"unknown section {sorted(unknown)[0]!r}; expected one of "
-            f"{', '.join((*KINDS, 'ignore'))}"
-        )
-    entries = []
-    for kind in KINDS:
-        section = data.get(kind) or {}
-        if not isinstance(section, dict):
-            raise ArchiveError(path, f"{kind}: expected a mapping of canonical name -> details")
-        for name, details in section.items():
-            details = details or {}
-            if isinstance(details, list):
-                details = {"aliases": details}
-            if not isinstance(details, dict):
-                raise ArchiveError(path, f"{kind}: {name}: expected aliases and sort_as")
-            extra = set(details) - {"aliases", "sort_as"}
-            if extra:
-                raise ArchiveError(
-                    path, f"{kind}: {name}: unknown key {sorted(extra)[0]!r}; "
-                    "expected aliases, sort_as"
-                )
-            sort_as = details.get("sort_as")
-            entries.append(
-                Entry(kind, str(name).strip(), _str_list(details.get("aliases"), path,
-                                                         f"{kind}: {name}: aliases"),
-                      str(sort_as).strip() if sort_as else None)
-            )
-    ignore = frozenset(fold(n) for n in _str_list(data.get("ignore"), path, "ignore"))
+    doc = YamlFile(path)
+    entries: list[Entry] = []
+    ignore: frozenset[str] = frozenset()
+    #: Folded name -> (kind, canonical name, line), to catch one name listed twice.
+    claimed: dict[str, tuple[str, str, int]] = {}
+    sections = doc.mapping(doc.root, "", f"a mapping with sections {_SECTIONS}")
+    for section, key_node, value in sections:
+        if section == "ignore":
+            ignore = frozenset(fold(n) for n in doc.names(value, "ignore: "))
+        elif section in KINDS:
+            for name, name_node, details in doc.mapping(
+                    value, f"{section}: ", "a mapping of canonical name -> aliases, sort_as"):
+                entry = _entry(doc, section, name, details)
+                for alias in (entry.name, *entry.aliases):
+                    other = claimed.setdefault(fold(alias), (section, name, line_of(name_node)))
+                    if other[:2] != (section, name):
+                        raise doc.error(name_node, f"{section}: {name}: {alias!r} is already "
+                                        f"listed under {other[0]}: {other[1]} (line {other[2]})")
+                entries.append(entry)
+        else:
+            raise doc.error(key_node, f"unknown section {section!r}; expected {_SECTIONS}")
     return Registry(tuple(entries), ignore)
 
 
+def _entry(doc: YamlFile, kind: str, name: str, details: Node) -> Entry:
+    """One canonical name: ``{aliases: [...], sort_as: ...}``, a list of aliases, or empty."""
+    what = f"{kind}: {name}: "
+    if isinstance(details, SequenceNode):
+        return Entry(kind, name, doc.names(details, f"{what}aliases: "))
+    aliases: tuple[str, ...] = ()
+    sort_as = None
+    for key, key_node, value in doc.mapping(details, what, "aliases and sort_as, or a list "
+                                                           "of aliases"):
+        if key == "aliases":
+            aliases = doc.names(value, f"{what}aliases: ")
+        elif key == "sort_as":
+            sort_as = doc.name(value, f"{what}sort_as: ")
+        else:
+            raise doc.error(key_node, f"{what}unknown key {key!r}; expected aliases or sort_as")
+    return Entry(kind, name, aliases, sort_as)
+
+
 def load_taxonomy(path: Path | None) -> tuple[TagRule, ...]:
-    """Read ``tags.yaml``: ``tag: {words: [...], min: N}`` or ``tag: [words]``."""
+    """Read ``tags.yaml``: ``tag: {words: [...], min: N}`` or ``tag: [words]``.
+
+    Without words (none given, or an empty list) the tag's own name is its word. Raises
+    :class:`ArchiveError` naming the file, the line and what was expected.
+    """
     if path is None or not path.exists():
         return ()
-    data = _load_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise ArchiveError(path, "expected a mapping of tag -> {words: [...], min: N}")
+    doc = YamlFile(path)
     rules = []
-    for tag, spec in data.items():
-        if isinstance(spec, list):
-            spec = {"words": spec}
-        if not isinstance(spec, dict) or set(spec) - {"words", "min"}:
-            raise ArchiveError(path, f"{tag}: expected words: [...] and optionally min: N")
-        minimum = spec.get("min", 2)
-        if not isinstance(minimum, int) or minimum < 1:
-            raise ArchiveError(path, f"{tag}: min must be a whole number of at least 1")
-        words = _str_list(spec.get("words"), path, f"{tag}: words") or (str(tag),)
-        rules.append(TagRule(str(tag), words, minimum))
+    for tag, _, spec in doc.mapping(doc.root, "", "a mapping of tag -> {words: [...], min: N}"):
+        what = f"{tag}: "
+        if isinstance(spec, SequenceNode):
+            rules.append(TagRule(tag, doc.names(spec, what) or (tag,)))
+            continue
+        words: tuple[str, ...] = ()
+        minimum = 2
+        for key, key_node, value in doc.mapping(spec, what, "words: [...] and optionally min: N"):
+            if key == "words":
+                words = doc.names(value, f"{what}words: ")
+            elif key == "min":
+                minimum = doc.whole_number(value, f"{what}min: ", 1)
+            else:
+                raise doc.error(key_node, f"{what}unknown key {key!r}; expected words or min")
+        rules.append(TagRule(tag, words or (tag,), minimum))
     return tuple(rules)

@@ -18,6 +18,7 @@ from .collect import (
     read_front_matter,
     term_reference,
 )
+from .config import check_config
 from .pages import (
     LatestDirective,
     collect_pages,
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(latest_list)
     app.add_directive("news-latest", LatestDirective)
 
+    app.connect("config-inited", check_config)
     app.connect("builder-inited", _add_static)
     app.connect("source-read", read_front_matter)
     app.connect("env-get-outdated", note_outdated)
