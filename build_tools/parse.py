@@ -11,8 +11,18 @@ Pure functions, no I/O. Two input layouts are recognised by their shape:
     Wire archives such as the Reuters 2007 corpus: four lines starting with ``-- `` (title;
     ``By ...`` or nothing; date, time and zone; original URL), then the body.
 
-Every word of the input reaches :attr:`ParsedText.paragraphs` or :attr:`ParsedText.credit_line`;
-only white space is normalised (lines of a paragraph are joined with one space).
+In both, the dateline may follow a correction or editor's note (``(Corrects ...)``), may carry a
+date (``WASHINGTON, Dec 26 (Reuters) -``) and may be preceded by the byline in the same paragraph
+(``By Eric Auchard SAN FRANCISCO Jan 8 (Reuters) -``).
+
+Every word of the input reaches :attr:`ParsedText.paragraphs`, :attr:`ParsedText.credit_line` or
+(for a byline) :attr:`ParsedText.byline`; only white space is normalised (lines of a paragraph are
+joined with one space).
+
+Dates are read, never guessed: from a ``YYYY-MM-DD`` in the file name, the header's date line,
+or a dateline that prints one. A dateline's month and day without a year give a date only when
+the path names the year (a ``2023/`` folder, a file name starting ``2023-``); weekday words give
+none.
 """
 
 from __future__ import annotations
@@ -25,16 +35,61 @@ from .errors import ArchiveError
 
 #: Dashes that may close a dateline: en dash, em dash, hyphen (one or two), minus sign.
 DATELINE_RE = re.compile(
-    r"""^(?P<place>[^\W\d_][^()\n]*?)\s*   # PLACE[, Region], upper case checked below
+    r"""^(?P<head>(?:[^\W_][^()\n]*?)?)\s*  # PLACE[, Region][, date]; checked in parse_dateline
         \((?P<agency>[^()\n]{1,60})\)\s*   # (Agency)
         (?P<dash>--|[–—\-−])\s*""",
     re.VERBOSE,
 )
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: The date a dateline may print after its place: ``Dec 26``, ``March 3, 2008``,
+#: ``12 January 2024``, ``Tuesday``, ``Tuesday, Dec 26``; a dash may separate it from the agency.
+DATELINE_DATE_RE = re.compile(
+    rf"""(?:^|[\s,]+)
+        (?P<when>
+          (?:(?P<weekday>{_WEEKDAY})(?:,?\s+(?=\d|{_MONTH}))?)?
+          (?:(?P<month1>{_MONTH})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>\d{{4}}))?
+            |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?
+          )?
+        )
+        \s*(?:--|[–—\-−])?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+#: Agencies accepted after a place printed in mixed case (``Chicago (Reuters) -``) or after no
+#: place at all (``(Reuters) -``): shapes an ordinary opening sentence could also have, so only
+#: a wire agency's name makes them a dateline. A place in capitals accepts any agency.
+KNOWN_AGENCIES = frozenset({
+    "reuters", "reuters breakingviews", "reuters life!", "thomson reuters", "ifr", "ap",
+    "associated press", "afp", "agence france-presse", "dpa", "upi", "xinhua", "bloomberg",
+    "kyodo", "yonhap", "ansa", "efe", "pti", "ians", "interfax", "tass", "itar-tass",
+    "ria novosti", "aap", "cp", "canadian press", "pa", "anadolu", "bernama", "antara",
+    "dow jones",
+})
+#: Words a place name printed in mixed case may hold in lower case (``Rio de Janeiro``).
+_PLACE_CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "le", "les",
+                               "el", "al", "am", "an", "der", "den", "of", "on", "upon", "sur",
+                               "en", "y", "im", "au", "aux"})
+#: Capitalised words that open sentences, never places: ``The U.S. (Reuters) -`` is no dateline.
+_NOT_PLACE_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "for", "but", "and", "or",
+                                "as", "if", "when", "while", "its", "his", "her", "their", "our",
+                                "this", "that", "these", "those", "some", "many", "most", "by",
+                                "from", "with", "after", "before", "officials", "shares"})
+#: Paragraphs that may stand before the dateline: a correction or editor's note, or any
+#: paragraph wholly in parentheses (``(For more stories ... )``).
+NOTE_RE = re.compile(
+    r"^(?:\(.*\)|(?:editor['’]?s['’]? note|correction|clarification)\s*[:\-–—].*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: How many note paragraphs may precede the dateline before we stop looking for one.
+MAX_NOTES = 3
 BYLINE_RE = re.compile(r"^by\s+(?P<names>\S.*)$", re.IGNORECASE)
 #: Trailing labels some bylines carry: "By Sinead Carew - Analysis", "By Jane Doe, Reuters".
 BYLINE_SUFFIX_RE = re.compile(
     r"\s*(?:[-–—,]\s*)(?:analysis|commentary|column|insight|interview|feature|factbox|"
-    r"news analysis|reuters|ap|afp|associated press|staff writers?|correspondents?)\s*$",
+    r"news analysis|reuters|ap|afp|associated press|staff writers?|correspondents?|"
+    # A job title after the name: "By Gill Tudor, Investment Correspondent - Analysis".
+    r"(?:[A-Z][\w&-]*\s+){1,3}(?:correspondent|editor|writer|columnist|reporter)s?)\s*$",
     re.IGNORECASE,
 )
 NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
@@ -49,10 +104,14 @@ HEADER_DATE_RE = re.compile(
     r"^(?:[A-Za-z]{3},?\s+)?(?P<month>[A-Za-z]{3})\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})"
 )
 FILENAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+#: A year the path names: a folder called ``2023`` or a file name starting ``2023-``.
+PATH_YEAR_RE = re.compile(r"^(1[89]\d\d|2[01]\d\d)(?:$|[-_ .])")
 #: In the header layout, paragraphs often run together on one line, separated by two spaces.
 RUN_TOGETHER_RE = re.compile(r"(?<=[.!?\"'”’)])\s{2,}(?=[\"“‘(]?[A-Z0-9])")
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+#: Where :attr:`ParsedText.date` came from, for ``explain`` and the docs.
+FROM_FILE_NAME, FROM_HEADER, FROM_DATELINE = "file name", "header", "dateline"
 
 
 @dataclass(frozen=True)
@@ -60,9 +119,24 @@ class Dateline:
     """The dateline that opens the first paragraph, as printed and in parts."""
 
     text: str  #: as printed, without the closing dash: ``VILLA COMALTITLAN (Reuters)``
-    places: tuple[str, ...]  #: printed place names: ``("CALGARY", "LONDON")``
+    places: tuple[str, ...]  #: printed place names: ``("CALGARY", "LONDON")``; may be empty
     region: str | None  #: ``Costa Rica`` in ``SAN JOSE, Costa Rica (AFP)``
     agency: str
+    when: str | None = None  #: the printed date, ``Dec 26`` in ``WASHINGTON, Dec 26 (Reuters)``
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None  #: only when printed; never inferred here
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        """The printed date; *year* completes one printed without a year. ``None`` when the
+        dateline prints no day (a weekday is no date) or the day does not exist."""
+        year = self.year or year
+        if self.month is None or self.day is None or year is None:
+            return None
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -79,7 +153,9 @@ class ParsedText:
     credits: dict[str, list[str]] = field(default_factory=dict)
     credit_places: dict[str, str] = field(default_factory=dict)  #: name -> "in X" place
     date: dt.date | None = None
+    date_source: str | None = None  #: one of ``FROM_*``: where :attr:`date` was read
     url: str | None = None
+    dateline_paragraph: int = 0  #: index of the paragraph that opens with the dateline
 
 
 def normalise_newlines(text: str) -> str:
@@ -108,7 +184,10 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     match = BYLINE_RE.match(line.strip())
     if not match:
         return None
-    names = BYLINE_SUFFIX_RE.sub("", match["names"].strip())
+    names = match["names"].strip()
+    # Labels stack: "Gill Tudor, Investment Correspondent - Analysis".
+    while (stripped := BYLINE_SUFFIX_RE.sub("", names)) != names:
+        names = stripped
     parts = [" ".join(p.split()) for p in NAME_SPLIT_RE.split(names) if p.strip()]
     if not parts or any(len(p.split()) > 6 or not p[0].isupper() for p in parts):
         return None
@@ -118,23 +197,86 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline that opens *paragraph*, or ``None``.
 
-    The place must be printed in capitals (``SAN JOSE``), optionally followed by a region in
-    any case (``SAN JOSE, Costa Rica``), so that an opening sentence with a parenthesis is not
-    mistaken for a dateline.
+    ``PLACE[, Region][, date] (Agency) -``. A place printed in capitals (``SAN JOSE``, optionally
+    followed by a region in any case) takes any agency. A place in mixed case (``Chicago``), or
+    no place at all (``(Reuters) -``, ``March 1 - (Reuters) -``), needs a known wire agency, so
+    that an opening sentence with a parenthesis is not mistaken for a dateline.
     """
     match = DATELINE_RE.match(paragraph)
     if not match:
         return None
-    head = " ".join(match["place"].split())
-    place_part, _, region = head.partition(",")
+    head = " ".join(match["head"].split())
+    agency = " ".join(match["agency"].split())
+    when_match = DATELINE_DATE_RE.search(head)
+    when = when_match["when"] if when_match and when_match["when"] else None
+    place_head = head[: when_match.start()].strip(" ,") if when else head.rstrip(" -–—−")
+    place_part, _, region = place_head.partition(",")
     place_part, region = place_part.strip(), region.strip() or None
-    letters = [c for c in place_part if c.isalpha()]
-    if not letters or place_part != place_part.upper() or len(place_part) > 60:
+    known_agency = agency.casefold() in KNOWN_AGENCIES
+    if place_part and not (_is_capitals_place(place_part) or
+                           (known_agency and _is_mixed_case_place(place_part))):
+        return None
+    if not place_part and (region or not known_agency):
         return None
     places = tuple(p.strip() for p in place_part.split("/") if p.strip())
-    agency = " ".join(match["agency"].split())
-    text = f"{head} ({agency})"
-    return Dateline(text=text, places=places, region=region, agency=agency)
+    month = day = year = None
+    if when_match and when:
+        month_name = when_match["month1"] or when_match["month2"]
+        if month_name:
+            month = MONTHS[month_name[:3].lower()]
+            day = int(when_match["day1"] or when_match["day2"])
+            year_text = when_match["year1"] or when_match["year2"]
+            year = int(year_text) if year_text else None
+    return Dateline(text=f"{head} ({agency})" if head else f"({agency})", places=places,
+                    region=region, agency=agency, when=when, month=month, day=day, year=year)
+
+
+def _is_capitals_place(place: str) -> bool:
+    return any(c.isalpha() for c in place) and place == place.upper() and len(place) <= 60
+
+
+def _is_mixed_case_place(place: str) -> bool:
+    """``New York``, ``Rio de Janeiro``, ``Mountain View``: title-case words, not a sentence."""
+    words = place.replace("/", " ").split()
+    if not 1 <= len(words) <= 5 or words[0].casefold() in _NOT_PLACE_OPENERS:
+        return False
+    return all((w[0].isalpha() and w[0].isupper()) or w in _PLACE_CONNECTORS for w in words)
+
+
+def find_dateline(paragraphs: list[str]) -> tuple[int, Dateline, str | None, str] | None:
+    """The dateline among the opening paragraphs, skipping notes before it.
+
+    Returns the paragraph's index, the dateline, a byline printed before it in the same
+    paragraph (``By Eric Auchard SAN FRANCISCO Jan 8 (Reuters) -``) or ``None``, and the
+    paragraph from the dateline on.
+    """
+    for index, paragraph in enumerate(paragraphs[: MAX_NOTES + 1]):
+        if (dateline := parse_dateline(paragraph)) is not None:
+            return index, dateline, None, paragraph
+        if (split := _split_inline_byline(paragraph)) is not None:
+            byline, rest = split
+            if (dateline := parse_dateline(rest)) is not None:
+                return index, dateline, byline, rest
+        if not NOTE_RE.match(paragraph):
+            return None
+    return None
+
+
+def _split_inline_byline(paragraph: str) -> tuple[str, str] | None:
+    """``By A and B PLACE ...`` -> (``By A and B``, ``PLACE ...``): the byline ends before the
+    first word in capitals (two letters or more) or the agency's parenthesis."""
+    if not BYLINE_RE.match(paragraph):
+        return None
+    for word in re.finditer(r"\S+", paragraph):
+        if word.start() < 3:
+            continue
+        letters = [c for c in word.group() if c.isalpha()]
+        if word.group().startswith("(") or (len(letters) >= 2 and word.group().isupper()):
+            byline = " ".join(paragraph[: word.start()].split())
+            if parse_byline(byline) is None:
+                return None
+            return byline, paragraph[word.start():]
+    return None
 
 
 def parse_credit_line(text: str) -> tuple[dict[str, list[str]], dict[str, str]] | None:
@@ -183,6 +325,32 @@ def date_from_filename(name: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def year_from_path(path: str) -> int | None:
+    """The year a relative path names: a folder ``2023/`` or a file name starting ``2023-``.
+
+    Only such an explicit year completes a dateline's ``Dec 26``; digits elsewhere in a name
+    (``top-2000-companies.txt``) are not read as a year.
+    """
+    for part in reversed(path.replace("\\", "/").split("/")):
+        if match := PATH_YEAR_RE.match(part):
+            return int(match[1])
+    return None
+
+
+def choose_date(
+    filename: str, header_date: dt.date | None, dateline: Dateline | None
+) -> tuple[dt.date | None, str | None]:
+    """The article's date and its source, in order: a ``YYYY-MM-DD`` in the file name, the
+    header's date, a dateline's date (its year printed, or named by the path). Never a guess."""
+    if (date := date_from_filename(filename)) is not None:
+        return date, FROM_FILE_NAME
+    if header_date is not None:
+        return header_date, FROM_HEADER
+    if dateline is not None and (date := dateline.date(year_from_path(filename))) is not None:
+        return date, FROM_DATELINE
+    return None, None
 
 
 def _split_off_credit(paragraphs: list[str]) -> tuple[list[str], str | None, dict, dict]:
@@ -245,7 +413,7 @@ def _parse_header_layout(lines: list[str], count: int, filename: str) -> ParsedT
     for block in split_blocks(lines[count:]):
         blocks.extend(p for p in RUN_TOGETHER_RE.split(block) if p)
     return _finish(
-        "header", title, authors, byline, blocks, filename, date=date, url=url
+        "header", title, authors, byline, blocks, filename, header_date=date, url=url
     )
 
 
@@ -258,9 +426,7 @@ def _parse_plain_layout(lines: list[str], filename: str) -> ParsedText:
     if blocks and (names := parse_byline(blocks[0])) is not None:
         authors, byline = names, blocks[0]
         blocks = blocks[1:]
-    return _finish(
-        "plain", title, authors, byline, blocks, filename, date=date_from_filename(filename)
-    )
+    return _finish("plain", title, authors, byline, blocks, filename)
 
 
 def _finish(
@@ -271,7 +437,7 @@ def _finish(
     blocks: list[str],
     filename: str,
     *,
-    date: dt.date | None = None,
+    header_date: dt.date | None = None,
     url: str | None = None,
 ) -> ParsedText:
     if not title:
@@ -279,7 +445,14 @@ def _finish(
     body, credit_line, credits, credit_places = _split_off_credit(blocks)
     if not body and not credit_line:
         raise ArchiveError(filename or None, "no body text after the title")
-    dateline = parse_dateline(body[0]) if body else None
+    dateline, dateline_paragraph = None, 0
+    if found := find_dateline(body):
+        dateline_paragraph, dateline, inline_byline, rest = found
+        if inline_byline and not authors:
+            # The byline moves out of the text, as a byline on its own line does.
+            authors, byline = parse_byline(inline_byline) or (), inline_byline
+            body[dateline_paragraph] = rest
+    date, date_source = choose_date(filename, header_date, dateline)
     return ParsedText(
         layout=layout,
         title=title,
@@ -291,5 +464,7 @@ def _finish(
         credits=credits,
         credit_places=credit_places,
         date=date,
+        date_source=date_source,
         url=url,
+        dateline_paragraph=dateline_paragraph,
     )

@@ -1,6 +1,9 @@
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from build_tools.errors import ArchiveError
 from build_tools.parse import (
@@ -21,6 +24,7 @@ from conftest import ARTICLES, SAMPLE
         ("By A. Smith, Jean-Luc O'Neill and María José García",
          ("A. Smith", "Jean-Luc O'Neill", "María José García")),
         ("By  Sinead Carew  - Analysis", ("Sinead Carew",)),
+        ("By Gill Tudor, Investment Correspondent - Analysis", ("Gill Tudor",)),
         ("Byzantine empire falls", None),
         ("By the way, this is not a byline at all and goes on", None),
     ],
@@ -36,6 +40,10 @@ def test_byline(line, names):
         ("CALGARY/LONDON (Reuters) - Oil", ("CALGARY", "LONDON"), None, "Reuters"),
         ("SAN JOSE, Costa Rica (AFP) — A", ("SAN JOSE",), "Costa Rica", "AFP"),
         ("PARIS  (Reuters) - Airbus", ("PARIS",), None, "Reuters"),
+        ("Chicago  (Reuters) - The", ("Chicago",), None, "Reuters"),
+        ("Rio de Janeiro (AFP) - A", ("Rio de Janeiro",), None, "AFP"),
+        ("Mountain View, California (Reuters) - G", ("Mountain View",), "California", "Reuters"),
+        ("(Reuters) - Subprime", (), None, "Reuters"),
     ],
 )
 def test_dateline(text, places, region, agency):
@@ -43,9 +51,129 @@ def test_dateline(text, places, region, agency):
     assert (dateline.places, dateline.region, dateline.agency) == (places, region, agency)
 
 
-@pytest.mark.parametrize("text", ["Officials (who declined) - said", "The U.S. (Reuters) - x"])
+@pytest.mark.parametrize(
+    "text, printed, place, region, month_day_year",
+    [
+        ("WASHINGTON, Dec 26 (Reuters) - x", "WASHINGTON, Dec 26 (Reuters)", "WASHINGTON", None,
+         (12, 26, None)),
+        ("LONDON, March 3, 2008 (Reuters) - x", "LONDON, March 3, 2008 (Reuters)", "LONDON",
+         None, (3, 3, 2008)),
+        ("PARIS, 12 January 2024 (AFP) - x", "PARIS, 12 January 2024 (AFP)", "PARIS", None,
+         (1, 12, 2024)),
+        ("SAN FRANCISCO  Jan 8 (Reuters) - x", "SAN FRANCISCO Jan 8 (Reuters)", "SAN FRANCISCO",
+         None, (1, 8, None)),
+        ("SAN JOSE, Costa Rica, Sept. 4th (AFP) — x", "SAN JOSE, Costa Rica, Sept. 4th (AFP)",
+         "SAN JOSE", "Costa Rica", (9, 4, None)),
+        ("March 1 -  (Reuters) - x", "March 1 - (Reuters)", None, None, (3, 1, None)),
+        # A weekday is printed, but it is no date.
+        ("WASHINGTON, Tuesday (Reuters) - x", "WASHINGTON, Tuesday (Reuters)", "WASHINGTON",
+         None, (None, None, None)),
+    ],
+)
+def test_dated_dateline(text, printed, place, region, month_day_year):
+    dateline = parse_dateline(text)
+    assert dateline.text == printed
+    assert dateline.places == ((place,) if place else ())
+    assert dateline.region == region
+    assert (dateline.month, dateline.day, dateline.year) == month_day_year
+
+
+@pytest.mark.parametrize("text", [
+    "Officials (who declined) - said", "The U.S. (Reuters) - x",
+    "Chicago (who knows) - x",  # mixed case needs a wire agency
+    "In Chicago (Reuters) - x",  # a sentence, not a place
+    "(Corrects paragraph 3) - x", "(who) - x",
+])
 def test_not_a_dateline(text):
     assert parse_dateline(text) is None
+
+
+DATELINES = Path(__file__).parent / "data" / "datelines"
+EXPECTED = yaml.safe_load((DATELINES / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_dateline_fixtures(name):
+    """Each fixture beside what the parser must find in it, and every word kept."""
+    text = (DATELINES / name).read_text(encoding="utf-8")
+    parsed = parse_text(text, name)
+    want = EXPECTED[name]
+    assert parsed.dateline.text == want["dateline"]
+    assert list(parsed.dateline.places) == want["places"]
+    assert parsed.dateline.agency == want["agency"]
+    assert parsed.dateline_paragraph == want["dateline_paragraph"]
+    opening = parsed.paragraphs[want["dateline_paragraph"]]
+    assert " ".join(opening.split()).startswith(want["dateline"])  # kept in the text
+    assert parsed.date == want["date"]
+    assert parsed.date_source == want["date_source"]
+    assert list(parsed.authors) == want["authors"]
+    kept = " ".join((parsed.title, parsed.byline or "", *parsed.paragraphs))
+    assert re.findall(r"\w+", kept) == re.findall(r"\w+", text)
+
+
+def test_every_fixture_is_listed():
+    assert {p.name for p in DATELINES.glob("*.txt")} == set(EXPECTED)
+
+
+DEC_26 = "Senate returns\n\nWASHINGTON, Dec 26 (Reuters) - Senators returned.\n"
+
+
+@pytest.mark.parametrize(
+    "filename, date",
+    [
+        ("2023/senate.txt", dt.date(2023, 12, 26)),  # a folder names the year
+        ("2023-senate.txt", dt.date(2023, 12, 26)),  # so does a name starting with one
+        ("senate.txt", None),  # no year anywhere: not guessed
+        ("top-2000-senators.txt", None),  # digits inside a name are no year
+        ("2022-01-05-senate.txt", dt.date(2022, 1, 5)),  # the file name's full date wins
+    ],
+)
+def test_date_from_dateline_needs_a_year(filename, date):
+    assert parse_text(DEC_26, filename).date == date
+
+
+def test_printed_year_needs_no_help():
+    text = DEC_26.replace("Dec 26", "Dec 26, 2019")
+    parsed = parse_text(text, "senate.txt")
+    assert (parsed.date, parsed.date_source) == (dt.date(2019, 12, 26), "dateline")
+
+
+def test_header_date_wins_over_dateline():
+    text = ("-- Title\n-- \n-- Mon Jan 8, 2007 9:12pm EST\n-- http://example.com/a\n\n"
+            "SAN FRANCISCO  Jan 7 (Reuters) - Text.\n")
+    parsed = parse_text(text, "a.txt")
+    assert (parsed.date, parsed.date_source) == (dt.date(2007, 1, 8), "header")
+
+
+def test_weekday_words_give_no_date():
+    parsed = parse_text("Quiet day\n\nStocks rose on Monday, Dec. 3, after a quiet Sunday.\n",
+                        "2023/quiet.txt")
+    assert parsed.dateline is None and parsed.date is None
+
+
+def test_dateline_is_looked_for_only_after_notes():
+    text = "Title\n\nAn ordinary first paragraph.\n\nLONDON (Reuters) - Not a dateline here.\n"
+    assert parse_text(text, "a.txt").dateline is None
+
+
+def test_inline_byline_in_header_layout_moves_to_the_byline():
+    text = ("-- CES-Yahoo redesigns search\n-- \n-- Mon Jan 8, 2007 9:12pm EST\n"
+            "-- http://example.com/a\n\n  (For more stories go to\n here ) \n\n"
+            "  By  Eric Auchard SAN FRANCISCO  Jan 8 (Reuters) - Yahoo Inc. said.\n")
+    parsed = parse_text(text, "a.txt")
+    assert parsed.authors == ("Eric Auchard",)
+    assert parsed.byline == "By Eric Auchard"
+    assert parsed.paragraphs[1] == "SAN FRANCISCO  Jan 8 (Reuters) - Yahoo Inc. said."
+    assert parsed.dateline.places == ("SAN FRANCISCO",)
+
+
+def test_inline_byline_stays_when_the_header_names_the_authors():
+    text = ("-- Title\n-- By Jane Doe\n-- Mon Jan 8, 2007 9:12pm EST\n-- http://example.com/a\n\n"
+            "By Jane Doe LONDON (Reuters) - Text.\n")
+    parsed = parse_text(text, "a.txt")
+    assert parsed.authors == ("Jane Doe",)
+    assert parsed.paragraphs[0] == "By Jane Doe LONDON (Reuters) - Text."
+    assert parsed.dateline.text == "LONDON (Reuters)"
 
 
 def test_credit_line_roles_and_places():
