@@ -1,0 +1,104 @@
+"""Fuzzing the converter's front end: whatever the bytes, reading, parsing and extraction either
+succeed or raise ArchiveError (one message for one bad file); nothing else escapes.
+
+Bounded for CI: a few hundred examples a test, a few seconds each on two cores.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from build_tools.convert import build_article
+from build_tools.errors import ArchiveError
+from build_tools.extract.registry import load_registry, load_taxonomy
+from build_tools.parse import ParsedText, parse_text
+from build_tools.reading import read_article_text
+from conftest import REPO
+
+REGISTRY = load_registry(REPO / "entities.yaml")
+RULES = load_taxonomy(REPO / "tags.yaml")
+FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Characters the parser treats specially, white space of every kind, and other scripts.
+CHARS = list("-–—−()[];:,.'\"’/&$#*_<>{}|\\ \t\r\n\f\v\x85\u2028\u2029\u00a0\ufeff\x00\x1b"
+             "aAbByYzZ09éÉÇ中ж") + ["By ", "by ", "and ", " in "]
+NOISE = st.lists(st.sampled_from(CHARS), max_size=30).map("".join)
+WORD = st.sampled_from(["Jose", "Torres", "MEXICO CITY", "Costa Rica", "Reuters", "AFP", "U.S.",
+                        "Secretary of State", "Antony Blinken", "said", "Jan", "17,", "2007",
+                        "Wed", "6:34am", "EST", "http://x.y/z", "https://", "Inc", "Ministry"])
+PHRASE = st.lists(st.one_of(WORD, NOISE), max_size=8).map(" ".join)
+#: Lines shaped like the parts the parser looks for, bent in every way.
+LINE = st.one_of(
+    PHRASE,
+    PHRASE.map(lambda s: f"-- {s}"),
+    PHRASE.map(lambda s: f"--{s}"),
+    PHRASE.map(lambda s: f"By {s}"),
+    st.tuples(PHRASE, PHRASE, st.sampled_from(["–", "—", "-", "--", "−", ""]), PHRASE)
+    .map(lambda t: f"{t[0].upper()} ({t[1]}) {t[2]} {t[3]}"),
+    st.lists(st.tuples(st.sampled_from(["Reporting", "Editing", "Additional reporting",
+                                        "Writing", "Compiled", "photos", ""]), PHRASE),
+             max_size=4)
+    .map(lambda parts: "(" + "; ".join(f"{r} by {n}" for r, n in parts) + ")"),
+    st.tuples(st.sampled_from(["Wed ", ""]), st.sampled_from(["Jan", "Feb", "Xyz", "jan"]),
+              st.integers(-1, 40), st.integers(0, 10000))
+    .map(lambda t: f"-- {t[0]}{t[1]} {t[2]}, {t[3]} 6:34am EST"),
+    st.sampled_from(["-- http://www.reuters.com/article/idUSN1", "--", "By Jose Torres and Dave "
+                     "Graham", "By Jane Doe - Analysis", "(Reuters)", "MEXICO CITY (Reuters) -"]),
+    st.just(""),
+)
+TEXT = st.lists(LINE, max_size=15).map("\n".join)
+NAME = st.one_of(st.just("a.txt"), st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}-x\.txt\Z"),
+                 st.text(max_size=20))
+ENCODED = st.one_of(
+    TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    TEXT.map(lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+    TEXT.map(lambda t: t.encode("utf-16")),
+    TEXT.map(lambda t: t.encode("cp1252", "replace")),
+    st.binary(max_size=300),
+    st.binary(max_size=50).map(lambda b: codecs.BOM_UTF16_LE + b),
+)
+
+
+@FUZZ
+@given(TEXT, NAME)
+def test_parse_text_fails_only_with_archive_error(text, name):
+    try:
+        parsed = parse_text(text, name)
+    except ArchiveError:
+        return
+    assert isinstance(parsed, ParsedText)
+    assert parsed.title and (parsed.paragraphs or parsed.credit_line)
+
+
+@FUZZ
+@given(st.text(max_size=300), NAME)
+def test_parse_text_of_any_unicode(text, name):
+    try:
+        parse_text(text, name)
+    except ArchiveError:
+        pass
+
+
+@FUZZ
+@given(ENCODED)
+def test_read_article_text_fails_only_with_archive_error(raw):
+    try:
+        text, warnings = read_article_text(raw, "a.txt")
+    except ArchiveError as err:
+        assert err.file == "a.txt"
+        return
+    assert text.strip() and "\r" not in text
+    assert all(isinstance(w, str) for w in warnings)
+
+
+@FUZZ
+@given(ENCODED, NAME)
+def test_build_article_fails_only_with_archive_error(raw, name):
+    try:
+        article, _ = build_article(raw, name, REGISTRY, RULES)
+    except ArchiveError:
+        return
+    assert article.title and article.source.file == name
