@@ -30,6 +30,11 @@ WORD = st.sampled_from(["Jose", "Torres", "MEXICO CITY", "Costa Rica", "Reuters"
                         "Secretary of State", "Antony Blinken", "said", "Jan", "17,", "2007",
                         "Wed", "6:34am", "EST", "http://x.y/z", "https://", "Inc", "Ministry"])
 PHRASE = st.lists(st.one_of(WORD, NOISE), max_size=8).map(" ".join)
+#: Header-layout dates, impossible ones included (``Feb 30``, ``Xyz 1``, year 0999).
+DATE = st.tuples(st.sampled_from(["Wed ", "Thu, ", ""]),
+                 st.sampled_from(["Jan", "Feb", "Xyz", "jan"]),
+                 st.integers(0, 40), st.integers(999, 10000)).map(
+    lambda t: f"{t[0]}{t[1]} {t[2]}, {t[3]:04d} 6:34am EST")
 #: Lines shaped like the parts the parser looks for, bent in every way.
 LINE = st.one_of(
     PHRASE,
@@ -42,14 +47,19 @@ LINE = st.one_of(
                                         "Writing", "Compiled", "photos", ""]), PHRASE),
              max_size=4)
     .map(lambda parts: "(" + "; ".join(f"{r} by {n}" for r, n in parts) + ")"),
-    st.tuples(st.sampled_from(["Wed ", ""]), st.sampled_from(["Jan", "Feb", "Xyz", "jan"]),
-              st.integers(-1, 40), st.integers(0, 10000))
-    .map(lambda t: f"-- {t[0]}{t[1]} {t[2]}, {t[3]} 6:34am EST"),
+    DATE.map(lambda d: f"-- {d}"),
     st.sampled_from(["-- http://www.reuters.com/article/idUSN1", "--", "By Jose Torres and Dave "
                      "Graham", "By Jane Doe - Analysis", "(Reuters)", "MEXICO CITY (Reuters) -"]),
     st.just(""),
 )
-TEXT = st.lists(LINE, max_size=15).map("\n".join)
+PLAIN = st.lists(LINE, max_size=15).map("\n".join)
+#: The wire layout: ``-- `` title, byline, date and URL lines (any of them bent), then a body.
+HEADER = st.tuples(
+    st.lists(st.one_of(PHRASE, DATE, st.sampled_from(["http://x.y/1", "By Jose Torres", ""])),
+             min_size=2, max_size=5),
+    PLAIN,
+).map(lambda t: "\n".join(f"-- {f}" for f in t[0]) + "\n" + t[1])
+TEXT = st.one_of(PLAIN, HEADER)
 NAME = st.one_of(st.just("a.txt"), st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}-x\.txt\Z"),
                  st.text(max_size=20))
 ENCODED = st.one_of(

@@ -19,7 +19,7 @@ from conftest import REPO, convert, sphinx_build
 #: Single characters that mean something to CommonMark, MyST, docutils or HTML.
 SPECIALS = list("\\`*_[]{}<>&|$~#!%+-=:.()^\"'/@;,?0123456789") + [" ", "\t"]
 #: Text in other scripts, accents (precomposed and combining), typography and emoji.
-LETTERS = list("aZqéßØñçüΩπжЖ中文日本語한국어עבריתالعربية’‘“”—–…€\u00a0") + ["e\u0301", "🙂", "👍🏽"]
+LETTERS = [*"aZqéßØñçüΩπжЖ中文日本語한국어עבריתالعربية’‘“”—–…€\u00a0", "e\u0301", "🙂", "👍🏽"]
 #: Whole constructs, so the generator reaches them without luck.
 SNIPPETS = [
     "<script>alert(1)</script>", "<b>bold</b>", "<!-- c -->", "<br>", "&amp;", "&copy;",
