@@ -19,6 +19,9 @@ TAXONOMY_KEYS = ("authors", "tags", "people", "places", "organizations")
 class Source:
     file: str  #: the input's path relative to the input folder, with ``/``
     sha256: str
+    #: (field, file) for each field a sidecar or the manifest set, file relative to the input
+    #: folder; no line numbers, so that editing one manifest row rewrites only its article.
+    overrides: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,17 @@ def to_front_matter(article: Article) -> dict[str, Any]:
         "roles": {k: list(v) for k, v in article.roles.items()},
         "credits": {k: list(v) for k, v in article.credits.items()},
         "url": article.url,
-        "source": {"file": article.source.file, "sha256": article.source.sha256},
+        "source": _source(article.source),
         # Articles are reached through the generated listings, not a toctree.
         "orphan": True,
     }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"file": source.file, "sha256": source.sha256}
+    if source.overrides:
+        out["overrides"] = dict(source.overrides)
+    return out
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@
 * Hand edits win: each generated file ends with a hash of what was written; a file edited since
   is kept (and reported) unless ``force`` is given.
 * One bad input is one message; the rest of the archive is still converted.
+* What the user sets wins: a sidecar or ``manifest.csv`` row (:mod:`build_tools.metadata`)
+  overrides extracted fields. Its values are part of the generated file, so editing a sidecar
+  rewrites exactly that article.
 """
 
 from __future__ import annotations
@@ -26,6 +29,17 @@ from .errors import ArchiveError
 from .extract import extract
 from .extract.registry import Registry
 from .extract.tags import TagRule
+from .metadata import (
+    MANIFEST_NAME,
+    Manifest,
+    Overrides,
+    apply_overrides,
+    load_manifest,
+    merge,
+    orphan_sidecars,
+    sidecar_for,
+    sidecars_of,
+)
 from .myst import GENERATED_MARK, render_article
 from .naming import short_hash, slugify
 from .parse import parse_text
@@ -121,9 +135,12 @@ def list_inputs(input_dir: Path) -> list[Path]:
 
 
 def build_article(
-    raw: bytes, relpath: str, registry: Registry, rules: tuple[TagRule, ...]
+    raw: bytes, relpath: str, registry: Registry, rules: tuple[TagRule, ...],
+    overrides: Overrides | None = None,
 ) -> tuple[Article, list[str]]:
-    """One input's bytes -> its Article (without a slug) and any warnings. Pure."""
+    """One input's bytes -> its Article (without a slug) and any warnings. Pure.
+
+    *overrides* (from a sidecar or the manifest) replace what extraction found."""
     text, warnings = read_article_text(raw, relpath)
     parsed = parse_text(text, relpath)
     found = extract(parsed, registry, rules)
@@ -145,6 +162,8 @@ def build_article(
         credit_line=parsed.credit_line,
         url=parsed.url,
     )
+    if overrides:
+        article = apply_overrides(article, overrides)
     return article, warnings
 
 
@@ -193,6 +212,9 @@ def convert_folder(
     results: dict[str, InputResult] = {}
     articles: list[Article] = []
     first_by_hash: dict[str, str] = {}
+    # A manifest that cannot be read stops the run here, before anything is written.
+    manifest = load_manifest(input_dir / MANIFEST_NAME, MANIFEST_NAME) \
+        if (input_dir / MANIFEST_NAME).is_file() else Manifest({})
     paths = list_inputs(input_dir)
     for path in progress(paths) if progress else paths:
         relpath = path.relative_to(input_dir).as_posix()
@@ -206,9 +228,12 @@ def convert_folder(
             if digest in first_by_hash:
                 result.status = DUPLICATE
                 result.warnings.append(f"identical to {first_by_hash[digest]}; not converted")
+                if relpath in manifest.rows or sidecars_of(path):
+                    result.warnings.append("its sidecar or manifest row is not used")
                 continue
             first_by_hash[digest] = relpath
-            article, warnings = build_article(raw, relpath, registry, rules)
+            overrides = _user_overrides(path, relpath, manifest)
+            article, warnings = build_article(raw, relpath, registry, rules, overrides)
             result.warnings.extend(warnings)
             articles.append(article)
         except ArchiveError as err:
@@ -216,6 +241,7 @@ def convert_folder(
         except OSError as err:
             result.error = f"{relpath}: cannot read ({err.strerror or err})"
 
+    report.warnings.extend(_unused_metadata(input_dir, manifest, set(results)))
     _remove_temporaries(output_dir)
     existing = _read_existing(output_dir)
     owners = {name[:-3]: f for name, content in existing.items()
@@ -244,6 +270,23 @@ def _remove_temporaries(output_dir: Path) -> None:
     if output_dir.is_dir():
         for tmp in output_dir.glob(".*.md.*.tmp"):
             tmp.unlink(missing_ok=True)
+
+
+def _user_overrides(path: Path, relpath: str, manifest: Manifest) -> Overrides:
+    """The manifest row's fields, then the sidecar's; an error in either fails this input."""
+    row = manifest.rows.get(relpath)
+    if row is not None and row.error is not None:
+        raise row.error
+    return merge(row.overrides if row else {}, sidecar_for(path, relpath))
+
+
+def _unused_metadata(input_dir: Path, manifest: Manifest, inputs: set[str]) -> list[str]:
+    """Warnings for sidecars and manifest rows that name no input: likely a renamed file."""
+    warnings = [f"{name}: sidecar without {Path(name).with_suffix('.txt').as_posix()}; ignored"
+                for name in orphan_sidecars(input_dir, inputs)]
+    warnings += [f"{MANIFEST_NAME}:{row.line}: no input file {relpath}; row ignored"
+                 for relpath, row in manifest.rows.items() if relpath not in inputs]
+    return warnings
 
 
 def _read_existing(output_dir: Path) -> dict[str, str]:

@@ -1,4 +1,7 @@
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -163,3 +166,96 @@ def test_failed_status_is_reported(tmp_path):
     report = run(src, tmp_path / "out")
     assert [r.status for r in report.inputs] == [FAILED]
     assert report.to_json()["inputs"][0]["error"].startswith("title-only.txt: ")
+
+
+# -- sidecars and manifest.csv -------------------------------------------------------------
+
+NO_DATELINE = ARTICLES / "no-dateline.txt"
+SAMPLE_MD = "migrant-caravan-advances-north-as-u-s-officials-head-to-mexico.md"
+
+
+def test_manifest_and_sidecar_override_extraction(tmp_path):
+    src, out = seeds(tmp_path, SAMPLE, NO_DATELINE), tmp_path / "out"
+    (src / "manifest.csv").write_text(
+        "file,date,tags,url\n"
+        f"{SAMPLE.name},2020-01-01,from manifest,https://example.com/caravan\n"
+        "no-dateline.txt,2024-01-02,harbour;weather,\n", encoding="utf-8")
+    (src / SAMPLE.with_suffix(".yaml").name).write_text(
+        "date: 2023-12-26\nadd_places: [Tapachula]\n", encoding="utf-8")
+    report = run(src, out)
+    assert report.summary() == "2 converted, 0 unchanged, 0 removed, 0 failed"
+    caravan = front_matter(out / SAMPLE_MD)
+    assert caravan["date"] == "2023-12-26"  # the sidecar wins over the manifest
+    assert caravan["tags"] == ["from manifest"]  # replaces the extracted tags
+    assert caravan["url"] == "https://example.com/caravan"
+    assert caravan["places"][-1] == "Tapachula" and "Chiapas" in caravan["places"]
+    assert caravan["source"]["overrides"] == {
+        "date": SAMPLE.with_suffix(".yaml").name, "tags": "manifest.csv",
+        "url": "manifest.csv", "add_places": SAMPLE.with_suffix(".yaml").name}
+    harbour = front_matter(out / "quiet-day-at-the-harbour.md")
+    assert (harbour["date"], harbour["tags"]) == ("2024-01-02", ["harbour", "weather"])
+
+
+def test_sidecar_edit_rewrites_only_its_article(tmp_path):
+    src, out = seeds(tmp_path, SAMPLE, NO_DATELINE), tmp_path / "out"
+    sidecar = src / "no-dateline.yaml"
+    sidecar.write_text("date: 2024-01-02\n", encoding="utf-8")
+    run(src, out)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.glob("*.md")}
+    assert len(mtimes) == 2  # the sidecar is no input of its own
+    sidecar.write_text("# checked against the print edition\ndate: 2024-01-02\n",
+                       encoding="utf-8")
+    assert run(src, out).count(UNCHANGED) == 2  # same values, same files
+    sidecar.write_text("date: 2024-01-03\n", encoding="utf-8")
+    report = run(src, out)
+    assert {r.file: r.status for r in report.inputs} == {
+        SAMPLE.name: UNCHANGED, "no-dateline.txt": CONVERTED}
+    assert (out / SAMPLE_MD).stat().st_mtime_ns == mtimes[SAMPLE_MD]
+    assert front_matter(out / "quiet-day-at-the-harbour.md")["date"] == "2024-01-03"
+
+
+def test_bad_sidecar_or_row_fails_only_its_article(tmp_path):
+    src = seeds(tmp_path, SAMPLE, NO_DATELINE, ARTICLES / "hostile.txt")
+    (src / "no-dateline.yaml").write_text("title: Harbour\ndate: yesterday\n", encoding="utf-8")
+    (src / "manifest.csv").write_text("file,url\nhostile.txt,not-a-url\n", encoding="utf-8")
+    report = run(src, tmp_path / "out")
+    assert {r.file: r.error for r in report.failed} == {
+        "no-dateline.txt": "no-dateline.yaml:2: date: expected a date YYYY-MM-DD (or null), "
+                           "got 'yesterday'",
+        "hostile.txt": "manifest.csv:2: url: expected an http:// or https:// address (or "
+                       "null), got 'not-a-url'",
+    }
+    assert report.count(CONVERTED) == 1
+
+
+def test_sidecars_and_rows_without_an_input_are_warnings(tmp_path):
+    src = seeds(tmp_path, SAMPLE)
+    (src / "sub").mkdir()
+    (src / "sub" / "renamed.json").write_text('{"date": "2023-12-26"}', encoding="utf-8")
+    (src / "manifest.csv").write_text(f"file,date\n{SAMPLE.name},\ngone.txt,2023-12-26\n",
+                                      encoding="utf-8")
+    report = run(src, tmp_path / "out")
+    assert report.warnings == ["sub/renamed.json: sidecar without sub/renamed.txt; ignored",
+                               "manifest.csv:3: no input file gone.txt; row ignored"]
+    assert report.count(CONVERTED) == 1
+
+
+def test_duplicate_input_with_a_sidecar_says_it_is_unused(tmp_path):
+    src = seeds(tmp_path, SAMPLE)
+    shutil.copy(SAMPLE, src / "again.txt")
+    (src / "again.yaml").write_text("date: 2023-12-26\n", encoding="utf-8")
+    report = run(src, tmp_path / "out")
+    again = next(r for r in report.inputs if r.file == "again.txt")
+    assert again.status == DUPLICATE
+    assert again.warnings[1] == "its sidecar or manifest row is not used"
+
+
+def test_malformed_manifest_stops_the_run_with_one_line(tmp_path):
+    src = seeds(tmp_path, SAMPLE)
+    (src / "manifest.csv").write_text("file,date\nx.txt,1\ny.txt,2\nx.txt,3\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "convert", str(src), str(tmp_path / "out")],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 2
+    assert result.stderr == "manifest.csv:4: file x.txt is already listed on line 2\n"
+    assert not list((tmp_path / "out").glob("*.md"))  # nothing was written

@@ -1,0 +1,433 @@
+"""Per-article metadata the user sets: sidecars and ``manifest.csv``.
+
+* A **sidecar** is ``NAME.yaml`` (or ``NAME.yml``, ``NAME.json``) beside ``NAME.txt``: a mapping
+  of front matter fields.
+* A **manifest** is ``manifest.csv`` in the input folder: a ``file`` column (the article's path
+  relative to the input folder) and one column per front matter field; list fields hold names
+  separated by ``;``; an empty cell sets nothing.
+
+Precedence, field by field: extraction < manifest < sidecar. A field that is set replaces the
+extracted value whole (``tags`` included); ``add_tags`` (and ``add_authors``, ``add_people``,
+``add_places``, ``add_organizations``) append to the value after that, keeping extracted names.
+
+Every value is checked against :data:`FIELDS`; a problem is an :class:`ArchiveError` naming the
+file, the line where known (the YAML key, the CSV row, the JSON key) and what was expected.
+Reading a file is the only I/O here; merging and applying are pure.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .article import TAXONOMY_KEYS, Article
+from .errors import ArchiveError
+
+MANIFEST_NAME = "manifest.csv"
+SIDECAR_SUFFIXES = (".yaml", ".yml", ".json")
+
+#: The front matter fields a user may set, and the kind of value each holds. ``source`` and
+#: ``orphan`` are the converter's own and cannot be set.
+FIELDS: dict[str, str] = {
+    "title": "title",
+    "authors": "names",
+    "agency": "text",
+    "dateline": "text",
+    "location": "text",
+    "date": "date",
+    "tags": "names",
+    "people": "names",
+    "places": "names",
+    "organizations": "names",
+    "roles": "mapping",
+    "credits": "mapping",
+    "url": "url",
+    **{f"add_{key}": "names" for key in TAXONOMY_KEYS},
+}
+_CONVERTER_FIELDS = ("source", "orphan")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One field's value as the user set it, and where."""
+
+    value: Any  #: typed: str, None, dt.date, tuple of names, or role -> tuple of names
+    file: str  #: relative to the input folder
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+#: Field name -> its setting; what one sidecar, one manifest row, or their merge holds.
+Overrides = dict[str, Setting]
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    line: int
+    overrides: Overrides
+    error: ArchiveError | None = None  #: a bad value fails only this row's article
+
+
+@dataclass(frozen=True)
+class Manifest:
+    rows: dict[str, ManifestRow]  #: input path relative to the input folder -> its row
+
+
+# -- values ---------------------------------------------------------------------------------
+
+
+def check_field(field: str, file: str, line: int | None) -> str:
+    """The kind of value *field* holds; :class:`ArchiveError` when it cannot be set."""
+    if field in _CONVERTER_FIELDS:
+        raise ArchiveError(file, f"{field!r} is written by the converter and cannot be set", line)
+    kind = FIELDS.get(field)
+    if kind is None:
+        close = difflib.get_close_matches(field, FIELDS, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ArchiveError(file, f"unknown field {field!r}; {hint}expected one of "
+                           f"{', '.join(FIELDS)}", line)
+    return kind
+
+
+def check_value(field: str, value: Any, file: str, line: int | None) -> Setting:
+    """*value* for *field* typed and validated; :class:`ArchiveError` says what was expected."""
+    kind = check_field(field, file, line)
+
+    def fail(expected: str) -> ArchiveError:
+        return ArchiveError(file, f"{field}: expected {expected}, got {value!r}", line)
+
+    if kind in ("title", "text"):
+        if value is None and kind == "text":
+            return Setting(None, file, line)
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise fail("text" if kind == "text" else "the title as text")
+        text = " ".join(str(value).split())
+        if not text and kind == "title":
+            raise fail("the title as text")
+        return Setting(text or None, file, line)
+    if kind == "date":
+        if value is None:
+            return Setting(None, file, line)
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return Setting(value, file, line)
+        text = value.strip() if isinstance(value, str) else ""
+        try:
+            if not _ISO_DATE.match(text):
+                raise ValueError(text)
+            return Setting(dt.date.fromisoformat(text), file, line)
+        except ValueError:
+            raise fail("a date YYYY-MM-DD (or null)") from None
+    if kind == "url":
+        if value is None:
+            return Setting(None, file, line)
+        if not isinstance(value, str) or not _URL.match(value.strip()):
+            raise fail("an http:// or https:// address (or null)")
+        return Setting(value.strip(), file, line)
+    if kind == "names":
+        names = _names(value)
+        if names is None:
+            raise fail("a list of names")
+        return Setting(names, file, line)
+    if value is None:
+        return Setting({}, file, line)
+    if not isinstance(value, Mapping):
+        raise fail("a mapping of role -> list of names")
+    mapping: dict[str, tuple[str, ...]] = {}
+    for key, names in value.items():
+        listed = _names(names)
+        if not isinstance(key, str) or not key.strip() or listed is None:
+            raise fail("a mapping of role -> list of names")
+        if listed:
+            mapping[key.strip()] = listed
+    return Setting(mapping, file, line)
+
+
+def _names(value: Any) -> tuple[str, ...] | None:
+    """A list of names (a single name counts as a list of one); ``None`` when it is not one."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, (str, int, float)) else value
+    if not isinstance(items, list):
+        return None
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            return None
+        name = " ".join(str(item).split())
+        if name and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+# -- sidecars -------------------------------------------------------------------------------
+
+
+def sidecars_of(txt: Path) -> list[Path]:
+    """The sidecar files that exist beside *txt* (more than one is an error for the caller)."""
+    return [p for suffix in SIDECAR_SUFFIXES if (p := txt.with_suffix(suffix)).is_file()]
+
+
+def load_sidecar(path: Path, name: str) -> Overrides:
+    """Read one sidecar; *name* is how messages refer to it (relative to the input folder)."""
+    text = _read_text(path, name)
+    if path.suffix == ".json":
+        return _parse_json(text, name)
+    return _parse_yaml(text, name)
+
+
+def sidecar_for(txt: Path, relpath: str) -> Overrides:
+    """The overrides the sidecar beside *txt* sets; none without one. *relpath* is *txt*'s
+    path relative to the input folder, which messages use."""
+    found = sidecars_of(txt)
+    names = [PurePosixPath(relpath).with_suffix(p.suffix).as_posix() for p in found]
+    if len(found) > 1:
+        raise ArchiveError(names[0], f"{relpath} has {len(found)} sidecars "
+                           f"({', '.join(names)}); keep one")
+    return load_sidecar(found[0], names[0]) if found else {}
+
+
+def orphan_sidecars(input_dir: Path, inputs: set[str]) -> list[str]:
+    """Sidecar-like files (relative paths) below *input_dir* whose ``.txt`` is not an input."""
+    orphans = []
+    for suffix in SIDECAR_SUFFIXES:
+        for path in input_dir.rglob(f"*{suffix}"):
+            rel = path.relative_to(input_dir)
+            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+                continue
+            if rel.with_suffix(".txt").as_posix() not in inputs:
+                orphans.append(rel.as_posix())
+    return sorted(orphans)
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ArchiveError(name, f"cannot read ({err.strerror or err})") from None
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ArchiveError(name, "not UTF-8 text; save it as UTF-8", line) from None
+
+
+def _parse_yaml(text: str, name: str) -> Overrides:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise ArchiveError(name, f"not valid YAML: {err.problem or err.context}",
+                           mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as err:
+        raise ArchiveError(name, f"not valid YAML: {err}") from None
+    if root is None or _is_null(root):
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise ArchiveError(name, "expected a mapping of front matter fields "
+                           "(title: ..., date: YYYY-MM-DD, tags: [...])", _line(root))
+    out: Overrides = {}
+    for key, key_node, value_node in _pairs(root, name):
+        out[key] = check_value(key, _as_written(value_node, name), name, _line(key_node))
+    return out
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _pairs(node: yaml.MappingNode, name: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """(key, key node, value node); a repeated key is an error (YAML would keep the last)."""
+    seen: dict[str, int] = {}
+    pairs = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or _is_null(key_node):
+            raise ArchiveError(name, "expected a field name as key", _line(key_node))
+        key = key_node.value.strip()
+        if key in seen:
+            raise ArchiveError(name, f"{key!r} is set twice (first on line {seen[key]})",
+                               _line(key_node))
+        seen[key] = _line(key_node)
+        pairs.append((key, key_node, value_node))
+    return pairs
+
+
+def _as_written(node: yaml.Node, name: str) -> Any:
+    """Plain values with every scalar as written: ``yes`` stays ``yes`` and ``2023-12-26``
+    stays text, so it is checked as a date by :func:`check_value`, not by YAML's own rules."""
+    if isinstance(node, yaml.MappingNode):
+        return {key: _as_written(value, name) for key, _, value in _pairs(node, name)}
+    if isinstance(node, yaml.SequenceNode):
+        return [_as_written(item, name) for item in node.value]
+    return None if _is_null(node) else node.value
+
+
+def _parse_json(text: str, name: str) -> Overrides:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise ArchiveError(name, f"{key!r} is set twice", _json_line(text, key))
+            seen[key] = value
+        return seen
+
+    try:
+        data = json.loads(text, object_pairs_hook=no_duplicates) if text.strip() else {}
+    except json.JSONDecodeError as err:
+        raise ArchiveError(name, f"not valid JSON: {err.msg}", err.lineno) from None
+    if not isinstance(data, dict):
+        raise ArchiveError(name, 'expected an object of front matter fields '
+                           '({"title": ..., "date": "YYYY-MM-DD"})', 1)
+    return {key: check_value(key, value, name, _json_line(text, key))
+            for key, value in data.items()}
+
+
+def _json_line(text: str, key: str) -> int | None:
+    """The line of ``"key":`` in *text*: the first such key, which for a sidecar's flat object
+    is the field itself; ``None`` when the key is written with escapes."""
+    match = re.search(re.escape(json.dumps(key)) + r"\s*:", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+# -- the manifest ---------------------------------------------------------------------------
+
+
+def load_manifest(path: Path, name: str | None = None) -> Manifest:
+    """Read ``manifest.csv``. A file that cannot be read as a manifest (not CSV, no ``file``
+    column, an unknown column, a row without a file, a file listed twice) raises; a bad value
+    in a row is kept as that row's error, to fail only its article."""
+    name = name or str(path)
+    text = _read_text(path, name)
+    # strict: a stray quote is an error, not a silently mangled value.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: dict[str, ManifestRow] = {}
+    columns: list[str] | None = None
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if columns is None:
+                columns = _columns(cells, name, line)
+                continue
+            relpath, row = _row(columns, cells, name, line)
+            if relpath in rows:
+                raise ArchiveError(name, f"file {relpath} is already listed on line "
+                                   f"{rows[relpath].line}", line)
+            rows[relpath] = row
+    except csv.Error as err:
+        raise ArchiveError(name, f"not valid CSV: {err}", reader.line_num) from None
+    if columns is None:
+        raise ArchiveError(name, "empty; expected a header row such as file,date,url,tags")
+    return Manifest(rows)
+
+
+def _columns(cells: list[str], name: str, line: int) -> list[str]:
+    columns = [c.strip().lower() for c in cells]
+    if len(columns) == 1 and ";" in columns[0]:
+        raise ArchiveError(name, "columns must be separated by commas (this header uses ';')",
+                           line)
+    for index, column in enumerate(columns, 1):
+        if not column:
+            raise ArchiveError(name, f"column {index} has no name; expected file and "
+                               "front matter fields", line)
+        if columns.index(column) != index - 1:
+            raise ArchiveError(name, f"column {column!r} appears twice", line)
+        if column != "file" and check_field(column, name, line) == "mapping":
+            raise ArchiveError(name, f"column {column!r}: {column} is a mapping of role -> "
+                               "names; set it in a sidecar (NAME.yaml)", line)
+    if "file" not in columns:
+        raise ArchiveError(name, "no 'file' column; expected a header row such as "
+                           "file,date,url,tags", line)
+    return columns
+
+
+def _row(columns: list[str], cells: list[str], name: str, line: int) -> tuple[str, ManifestRow]:
+    values = dict(zip(columns, (c.strip() for c in cells)))
+    relpath = values.get("file", "").replace("\\", "/").removeprefix("./")
+    if not relpath:
+        raise ArchiveError(name, "file: empty; expected the article's path relative to the "
+                           "input folder", line)
+    overrides: Overrides = {}
+    try:
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+            raise ArchiveError(name, f"{len(cells)} cells but the header has {len(columns)} "
+                               "columns (quote a cell that holds a comma)", line)
+        for column, cell in values.items():
+            if column == "file" or not cell:
+                continue  # an empty cell sets nothing
+            value: Any = cell
+            if FIELDS[column] == "names":
+                value = [part.strip() for part in cell.split(";") if part.strip()]
+            overrides[column] = check_value(column, value, name, line)
+    except ArchiveError as err:
+        return relpath, ManifestRow(line, {}, err)
+    return relpath, ManifestRow(line, overrides)
+
+
+# -- applying -------------------------------------------------------------------------------
+
+
+def merge(*layers: Overrides) -> Overrides:
+    """Later layers win field by field: ``merge(manifest_row, sidecar)``."""
+    out: Overrides = {}
+    for layer in layers:
+        out.update(layer)
+    return out
+
+
+def apply_overrides(article: Article, overrides: Overrides) -> Article:
+    """*article* with every field the user set replaced, then ``add_*`` names appended."""
+    changes: dict[str, Any] = {}
+    for field, setting in overrides.items():
+        if field.startswith("add_"):
+            continue
+        value = setting.value
+        if FIELDS[field] == "mapping":
+            value = {k: list(v) for k, v in value.items()}
+        changes[field] = value
+    for field, setting in overrides.items():
+        if field.startswith("add_"):
+            key = field[len("add_"):]
+            current = changes.get(key, getattr(article, key))
+            changes[key] = current + tuple(n for n in setting.value if n not in current)
+    # The front matter says which file set each field, so a surprising value can be traced.
+    order = list(FIELDS)
+    applied = tuple((f, overrides[f].file) for f in sorted(overrides, key=order.index))
+    return replace(article, **changes, source=replace(article.source, overrides=applied))
+
+
+def manifest_row_for(txt: Path) -> tuple[Path, ManifestRow] | None:
+    """The nearest ``manifest.csv`` in *txt*'s folder or above that lists *txt*, and its row.
+
+    For ``explain``, which is given one file and not the input folder: the manifest that
+    applies is the one whose ``file`` column names this file relative to the manifest's folder.
+    """
+    txt = txt.absolute()
+    for folder in txt.parents:
+        candidate = folder / MANIFEST_NAME
+        if candidate.is_file():
+            shown = os.path.relpath(candidate)  # messages name it as the user would
+            row = load_manifest(candidate, shown).rows.get(txt.relative_to(folder).as_posix())
+            if row is not None:
+                return candidate, row
+    return None
