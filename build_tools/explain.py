@@ -7,11 +7,13 @@ from pathlib import Path
 from .extract import extract
 from .extract.registry import Registry
 from .extract.tags import TagRule
+from .metadata import Overrides, manifest_row_for, merge, sidecar_for
 from .parse import parse_text
 from .reading import read_article_text
 
 
 def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...]) -> str:
+    overrides = user_overrides(path)
     text, warnings = read_article_text(path.read_bytes(), str(path))
     parsed = parse_text(text, str(path))
     found = extract(parsed, registry, rules)
@@ -23,7 +25,13 @@ def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...]) -> 
                      f"agency {parsed.dateline.agency}")
     for role, names in parsed.credits.items():
         lines.append(f"  credits: {role}: {', '.join(names)} (from the credit line)")
-    lines.append(f"  date: {parsed.date or 'none (never guessed)'}")
+    if parsed.date:
+        lines.append(f"  date: {parsed.date} (from the {parsed.date_source})")
+    elif parsed.dateline and parsed.dateline.month:
+        lines.append(f"  date: none (the dateline prints {parsed.dateline.when} without a year, "
+                     "and the path names none; never guessed)")
+    else:
+        lines.append("  date: none (never guessed)")
     for tag, words in found.tag_words.items():
         counted = ", ".join(f"{w} x{n}" for w, n in words.items())
         lines.append(f"  tag {tag}: {counted}")
@@ -32,4 +40,27 @@ def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...]) -> 
         lines.append(f"  person {name}" + (f" (role: {'; '.join(roles)})" if roles else ""))
     lines += [f"  place {name}" for name in found.places]
     lines += [f"  organization {name}" for name in found.organizations]
+    for field, setting in overrides.items():
+        lines.append(f"  override {field}: {_shown(setting.value)} (from {setting.where}; "
+                     "replaces what was extracted)" if not field.startswith("add_") else
+                     f"  override {field}: {_shown(setting.value)} (from {setting.where})")
     return "\n".join(lines)
+
+
+def user_overrides(path: Path) -> Overrides:
+    """What the manifest that lists *path* and the sidecar beside it set (sidecar winning)."""
+    found = manifest_row_for(path)
+    if found is None:
+        return sidecar_for(path, str(path))
+    _, row = found
+    if row.error is not None:
+        raise row.error
+    return merge(row.overrides, sidecar_for(path, str(path)))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) or "(none)"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {', '.join(v)}" for k, v in value.items()) or "(none)"
+    return "null" if value is None else str(value)
