@@ -247,3 +247,22 @@ url: https://example.com/caravan
     assert "2024-01-02" in harbour and "Ben Okafor" in harbour
     assert (html / "dates" / "2024-01.html").exists()
     assert (html / "authors" / "ana-silva.html").exists()
+
+
+def readme_examples() -> tuple[str, str]:
+    """The sidecar and manifest examples in the README's Input section."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Per-article metadata"):]
+    blocks = [b.split("\n", 1)[1] for b in section.split("```")[1::2][:2]]
+    return blocks[0], blocks[1]
+
+
+def test_readme_examples_load(tmp_path):
+    sidecar_text, manifest_text = readme_examples()
+    sidecar = load_sidecar(write(tmp_path / "a.yaml", sidecar_text), "a.yaml")
+    assert values(sidecar)["date"] == dt.date(2023, 12, 26)
+    assert values(sidecar)["tags"] == ("migration", "border policy")
+    manifest = load_manifest(write(tmp_path / "manifest.csv", manifest_text), "manifest.csv")
+    assert all(row.error is None for row in manifest.rows.values())
+    assert values(manifest.rows["2007/airbus-orders.txt"].overrides)["authors"] == (
+        "Tim Hepher", "Jason Neely")
