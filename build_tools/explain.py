@@ -35,11 +35,13 @@ def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...]) -> 
     for tag, words in found.tag_words.items():
         counted = ", ".join(f"{w} x{n}" for w, n in words.items())
         lines.append(f"  tag {tag}: {counted}")
-    for name in found.people:
-        roles = found.roles.get(name)
-        lines.append(f"  person {name}" + (f" (role: {'; '.join(roles)})" if roles else ""))
-    lines += [f"  place {name}" for name in found.places]
-    lines += [f"  organization {name}" for name in found.organizations]
+    for kind, label in (("people", "person"), ("places", "place"),
+                        ("organizations", "organization")):
+        for name in getattr(found, kind):
+            roles = found.roles.get(name) if kind == "people" else None
+            why = found.reasons.get((kind, name), "registry alias")
+            lines.append(f"  {label} {name}" + (f" (role: {'; '.join(roles)})" if roles else "")
+                         + f" <- {why}")
     for field, setting in overrides.items():
         lines.append(f"  override {field}: {_shown(setting.value)} (from {setting.where}; "
                      "replaces what was extracted)" if not field.startswith("add_") else

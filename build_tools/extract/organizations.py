@@ -1,4 +1,5 @@
-"""Organisations: by curated name, by the form of the name, or by the ticker that follows it."""
+"""Organisations: by curated name, by the form of the name, by a ticker after it, or by the
+words around it ("miner Anglo American", "an analyst at Barclays", "Kestrel Orbital, a startup")."""
 
 from __future__ import annotations
 
@@ -18,15 +19,82 @@ ORG_SUFFIXES = frozenset(
     Petroleum Oil Communications Telecom Networks Media Press Times Post Journal News
     Police Army Navy Force Forces Guard Office Administration Cabinet Alliance Coalition
     Movement Front Brigade Brigades Hospital School College Academy Club Society Trust Bancshares
-    Insurance Financial Network Labs Laboratories Entertainment Studios Stores Markets""".split()
+    Insurance Financial Network Labs Laboratories Entertainment Studios Stores Directorate
+    Observatory Center Centre Chamber Roundtable Mission Corps Commissariat Secretariat
+    Tribunal Ministries Utilities Minerals Mining Mines Resources Electronics Associates
+    Investors Advisers Advisors Management Bancorporation Railway Railways Lines Shipping
+    Steel Chemicals Foods Brands Motor Automotive Aerospace Logistics Ventures Solutions
+    Institut Verband Stiftung Gesellschaft FC CF SC Dynamics Workers Funding Ferries Wireless
+    Brothers Research Equities Metrics Rentals Computer Computers Scientific Mutual Newsroom
+    Bankers Zeitung International Bancorp Brewing Breweries Pictures Records Software Semiconductor
+    Semiconductors Pharma Biotech Therapeutics Petrochemical Refining Exploration Unit""".split()
 )
+#: First words that make one: "FC Barcelona", "Banco Santander".
+ORG_FIRST = frozenset("FC AC AS SC Real Banco Banca Banque Grupo Groupe Deutsche".split())
 #: Legal forms dropped from a company's canonical name.
 LEGAL_SUFFIXES = frozenset(
-    "inc inc. corp corp. co co. ltd ltd. plc llc llp ag sa s.a. nv n.v. gmbh".split()
+    "inc inc. corp corp. co co. ltd ltd. plc llc llp ag sa s.a. nv n.v. gmbh ab spa s.p.a. se "
+    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s"
+    .split()
 )
 ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Council of",
-                "Office of", "Court of", "Commission of", "Institute of", "Federation of")
+                "Office of", "Court of", "Commission of", "Institute of", "Federation of",
+                "Chamber of", "Association of", "Union of", "Board of", "Bureau of")
 _TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>")
+#: Lower-case nouns that, right before a name, say it is an organisation's.
+DESCRIPTORS = frozenset(
+    """company companies firm firms group groups lender lenders bank banks insurer insurers
+    carrier carriers airline airlines retailer retailers miner miners producer producers maker
+    makers automaker automakers carmaker carmakers startup start-up utility utilities operator
+    operators rival rivals broker brokerage brokers conglomerate giant supplier suppliers
+    developer developers manufacturer manufacturers chain chains consultancy consultancies
+    regulator watchdog agency agencies union unions party parties club clubs team teams
+    insurer newspaper broadcaster publisher network exchange exchanges fund funds investor
+    fintech firm's company's group's subsidiary unit affiliate partner partners
+    shipper shippers refiner refiners trader traders distributor distributors
+    contractor contractors outlet outlets institute association federation""".split()
+)
+_DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
+#: An appositive that says what kind of body a name is: "Kestrel Orbital, a startup", but not
+#: "John Hartley, a bank analyst".
+_ORG_NOUNS = (
+    r"company|firm|startup|start-up|group|lender|bank|insurer|carrier|airline|retailer|miner|"
+    r"producer|maker|automaker|carmaker|utility|operator|conglomerate|supplier|developer|"
+    r"manufacturer|chain|consultancy|regulator|agency|union|party|club|fund|subsidiary|unit|"
+    r"organisation|organization|association|charity|nonprofit|non-profit|alliance|coalition|"
+    r"builder|homebuilder|thrift|provider|brokerage|website|web site|site|newspaper|magazine|"
+    r"brewer|studio|exchange|venture|arm|"
+    r"distributor|chipmaker|drugmaker"
+)
+_ORG_APPOSITIVE = re.compile(
+    rf"^\s*,\s*(?:a|an|the|its|which|whose)\s+"
+    rf"(?:(?!(?:at|of|in|for|with|and|who|analyst|economist)\b)[\w'’.-]+\s+){{0,4}}?"
+    rf"(?:{_ORG_NOUNS})\b"
+    r"(?!\s+(?:[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|head|chief|official|executive)s?\b)"
+)
+_ORG_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:shares|stock|said in a statement|spokesman|spokeswoman|spokesperson|"
+    r"chief executive|chief financial|CEO|chairman|board|executives|shareholders|"
+    r"declined to comment|did not respond|employs|owns)\b"
+)
+#: "an analyst at Barclays", "head of research at Wood Mackenzie".
+_EMPLOYER_BEFORE = re.compile(r"\b(?:at|with)\s+$")
+_ROLE_WORDS = re.compile(
+    r"\b(?:analyst|analysts|economist|economists|strategist|strategists|head|chief|director|"
+    r"manager|trader|traders|partner|researcher|executive|officer|spokesman|spokeswoman|"
+    r"president|chairman|adviser|advisor|banker|broker|consultant|official|officials|"
+    r"employee|employees|engineer|lawyer|professor)\b[^.;]{0,60}$"
+)
+#: All-capital words that are not organisations: titles, units, currencies, figures.
+NOT_ACRONYMS = frozenset(
+    """CEO CFO COO CTO CIO GDP GNP IPO LNG LPG CPI PPI PMI ETF ETFs EV EVs AI OK TV GMT EST EDT
+    PST PDT BST CET CEST UTC AM PM USD EUR GBP JPY CNY CHF YEN BPD MW GW KW KWH TWH CO2 HIV AIDS
+    SUV SUVs PC PCs IT ID II III IV VI VII VIII IX XI XII Q1 Q2 Q3 Q4 H1 H2 US USA UK UAE EU UN
+    NGO NGOs MP MPs VAT ESG M&A IPOs RSS PDF URL FAQ DNA COVID SARS MERS TB DJ CD DVD GPS LED
+    LCD API APIs TSX FTSE DAX CAC KOSPI NIKKEI S&P NASDAQ NYSE A B C D E F G X Y Z I O P R S T
+    OF AND THE FOR IN ON TO BY AT AN A1 AAA AA BBB BB CCC""".split()
+)
+_ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 
 def canonical_organization(words: tuple[str, ...]) -> str | None:
@@ -35,9 +103,30 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
     curated = gazetteer.organizations().get(fold(name))
     if curated:
         return curated
-    if words[-1] in ORG_SUFFIXES or name.startswith(ORG_PREFIXES):
+    if len(words) < 2:
+        return words[0] if _looks_like_bank(words[0]) else None
+    if (words[-1] in ORG_SUFFIXES or words[-1].casefold() in LEGAL_SUFFIXES
+            or name.startswith(ORG_PREFIXES) or words[0] in ORG_FIRST or _suffix_then_of(words)):
         return strip_legal_suffix(words)
+    if "&" in words and words[0] != "&" and words[-1] != "&":
+        return strip_legal_suffix(words)  # "Procter & Gamble", "Ernst & Young"
     return None
+
+
+def _suffix_then_of(words: tuple[str, ...]) -> bool:
+    """"Observatory of Costa Rica", "Institute for the World Economy": a body named by what
+    it is, then what it is of or for."""
+    return any(w in ORG_SUFFIXES and words[i + 1] in ("of", "for")
+               for i, w in enumerate(words[:-2]))
+
+
+def _looks_like_bank(word: str) -> bool:
+    """``Rabobank``, ``Commerzbank``, ``Bundesbank``: one word ending in "bank"."""
+    return len(word) > 6 and word.endswith("bank") and word[0].isupper() and word[1:].islower()
+
+
+def is_curated(words: tuple[str, ...]) -> bool:
+    return fold(" ".join(words)) in gazetteer.organizations()
 
 
 def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
@@ -48,6 +137,12 @@ def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
     return " ".join(kept) if kept else None
 
 
+def is_acronym(word: str) -> bool:
+    """An all-capital word that names a body: ``FNSEA``, ``KOGAS``; not ``CEO`` or ``GDP``."""
+    return bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and sum(
+        c.isalpha() for c in word) >= 2
+
+
 def organization_in_span(span: Span) -> str | None:
     """The organisation a span names on its own, or by a ticker right after it."""
     found = canonical_organization(span.words)
@@ -55,4 +150,34 @@ def organization_in_span(span: Span) -> str | None:
         return found
     if _TICKER_AFTER.match(span.after):
         return strip_legal_suffix(span.words)
+    if len(span.words) == 1 and is_acronym(span.words[0]) and not _inside_brackets(span):
+        return span.words[0]
     return None
+
+
+def organization_by_description(span: Span) -> str | None:
+    """An organisation the words around a span describe as one: "miner Anglo American",
+    "Kestrel Orbital, a startup", "Bushveld Platinum said in a statement", "X shares"."""
+    before = span.before.rstrip()
+    last = before.rsplit(None, 1)[-1].casefold() if before else ""
+    if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
+            last.endswith(("-owned", "-run", "-controlled", "-backed"))):
+        return strip_legal_suffix(span.words)
+    if _ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after):
+        return strip_legal_suffix(span.words)
+    if len(span.words) == 1 and re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", span.after) and (
+            span.before.rstrip().endswith((",", "and", "with", "by", "from"))):
+        return span.words[0]  # "Aquanord of France", "Siemens of Germany"
+    return None
+
+
+def organization_by_employment(span: Span) -> str | None:
+    """Where someone works: "an analyst at Barclays", "head of research at Wood Mackenzie"."""
+    before = span.before.rstrip()
+    if before.endswith((" at", " with")) and _ROLE_WORDS.search(before.rsplit(None, 1)[0]):
+        return strip_legal_suffix(span.words)
+    return None
+
+
+def _inside_brackets(span: Span) -> bool:
+    return span.before.rstrip().endswith("(") and span.after.lstrip().startswith(")")

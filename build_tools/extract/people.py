@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .organizations import ORG_SUFFIXES, canonical_organization
-from .places import canonical_place
+from .organizations import _ORG_APPOSITIVE, ORG_SUFFIXES, canonical_organization
+from .places import PLACE_LIKE_NAMES, canonical_place
 from .spans import PARTICLES, Span, fold, is_calendar_word
 
 #: Titles that may stand inside a run of capitalised words, before the name.
@@ -27,7 +27,7 @@ TITLES = frozenset(
     Councilwoman Congressman Congresswoman Lawmaker Detective Inspector Officer Superintendent
     Treasurer Comptroller Secretary-General Director-General Managing President-elect Head
     Economist Analyst Strategist Trader Manager Minister-President Delegate Co-founder
-    Cofounder Co-Founder Vice-President""".split()
+    Cofounder Co-Founder Vice-President Democrat Republican Democratic""".split()
 )
 #: Words after "of" that belong to an office's title: "Secretary of State", "Minister of Finance".
 OFFICE_WORDS = frozenset(
@@ -49,8 +49,24 @@ ROLE_NOUNS = frozenset(
     bishop cardinal rabbi imam cleric singer actor actress artist musician director producer
     historian expert head boss dean principal teacher student farmer resident mother father
     son daughter wife husband brother sister nurse doctor physician surgeon psychologist
-    campaigner organizer organiser volunteer migrant refugee survivor witness victim""".split()
+    campaigner organizer organiser volunteer migrant refugee survivor witness victim captain
+    member counterpart successor predecessor chief-executive co-founder cofounder
+    vice-president vice-chair designer architect engineer pilot driver fisherman worker
+    businessman businesswoman entrepreneur billionaire tycoon magnate heir founder-chairman
+    shareholder holder""".split()
 )
+#: Role nouns in the plural, before a list of names: "investors Walker Henderson and ...".
+ROLE_PLURALS = (frozenset(
+    n + "s" for n in ROLE_NOUNS if not n.endswith(("man", "woman", "s"))
+) | frozenset(n[:-3] + "men" for n in ROLE_NOUNS if n.endswith("man"))) - {"brokers", "partners"}
+
+#: Lower-case words that may stand in a role before its noun: "former captain", "deputy chief".
+ROLE_MODIFIERS = frozenset(
+    """former deputy acting interim senior chief vice assistant executive managing general
+    associate principal lead top then outgoing incoming new longtime veteran co""".split()
+)
+#: Words before a name that are forms of address, not roles.
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr.".split())
 FUNCTION_WORDS = frozenset(
     """the a an and or of by to from in at on for with as said says told that which who
     whom is was were are be been has have had but also""".split()
@@ -60,12 +76,20 @@ _SPEECH = (
     r"tweeted|acknowledged|announced|criticized|criticised|insisted|urged|declined|replied|"
     r"predicted|estimated|believes|thinks|agreed|cautioned|conceded|recalled|complained"
 )
-_SPEECH_AFTER = re.compile(rf"^\s*(?:{_SPEECH})\b")
+#: "X said", "X of Cross Research said".
+_SPEECH_AFTER = re.compile(
+    rf"^\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){{1,5}})?(?:{_SPEECH})\b")
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
-    rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian)\b)[^.;]{{0,100}}?,?\s*(?:{_SPEECH})?"
+    rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
+    rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian)\b)[^.;]{{0,100}}?,?"
+    rf"\s*(?:{_SPEECH})?"
 )
-_APPOSITIVE_SPEECH = re.compile(rf"^\s*,\s*[^.;]{{1,80}},\s*(?:{_SPEECH})\b")
+#: ", X, said": a name set off by commas and followed by speech.
+_BETWEEN_COMMAS = re.compile(rf"^\s*,\s*(?:{_SPEECH})\b")
+#: "Rosa, from El Salvador, said": one name, described as a person, then speaking.
+_APPOSITIVE_SPEECH = re.compile(
+    rf"^\s*,\s*(?:\d{{1,3}}|a|an|who|from|whose|whom)\b[^.;]{{1,80}},\s*(?:{_SPEECH})\b")
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH})|according to|quoted)\s*,?\s*$")
 #: Words that are never part of a person's name.
 NOT_NAME_WORDS = frozenset(w.casefold() for w in ORG_SUFFIXES) | frozenset(
@@ -78,6 +102,7 @@ NOT_NAME_WORDS = frozenset(w.casefold() for w in ORG_SUFFIXES) | frozenset(
 class Person:
     name: str
     roles: list[str] = field(default_factory=list)
+    reason: str = ""  #: the evidence that first showed this is a person
 
 
 _TITLES_FOLDED = frozenset(t.casefold().rstrip(".") for t in TITLES)
@@ -112,19 +137,58 @@ def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     return role, name
 
 
-def _role_before(span: Span) -> str | None:
-    """A role noun phrase right before the span: ``Homeland Security chief``."""
-    words = span.before.rstrip().split()
-    if not words or words[-1].casefold().strip(",") not in ROLE_NOUNS or words[-1].endswith(","):
+def title_of(words: tuple[str, ...]) -> str | None:
+    """The title a run of words opens with, when a name follows it: "Missouri Gov."."""
+    role, name = _split_title(words)
+    return role if role and name else None
+
+
+def role_before(span: Span) -> str | None:
+    """A role noun phrase right before the span: ``Homeland Security chief``, or one set off
+    by a comma when the name is too (``The club's president, Santiago Ibáñez, thanked``)."""
+    before = span.before.rstrip()
+    words = before.split()
+    if not words:
         return None
-    phrase = [words[-1]]
+    last = words[-1]
+    if last.endswith(","):
+        if not (_BETWEEN_COMMAS.match(span.after) or span.after.lstrip().startswith(",")):
+            return None
+        last = last[:-1]
+    key = last.casefold()
+    if key not in ROLE_NOUNS and key not in ROLE_PLURALS:
+        return None
+    phrase = [last]
     for word in reversed(words[:-1]):
-        if word.endswith((",", ".", ";", ":")) or word.casefold() in FUNCTION_WORDS:
+        if (word.endswith((",", ".", ";", ":", "’s", "'s")) or word.casefold() in FUNCTION_WORDS
+                or any(c.isdigit() for c in word)):
             break
         phrase.insert(0, word)
         if len(phrase) == 4:
             break
+    # "Migrant rights activist" keeps its lower-case middle; "to replace chief executive"
+    # loses the verb: a phrase opens with a capitalised word, a modifier or the noun itself.
+    while len(phrase) > 1 and phrase[0].islower() and phrase[0] not in ROLE_MODIFIERS:
+        phrase.pop(0)
     return " ".join(phrase)
+
+
+def quoted_person(span: Span) -> bool:
+    """``said John P. Hartley, a bank analyst``: named as the one who spoke, then described."""
+    return bool(_SPEECH_BEFORE.search(span.before)) and bool(_APPOSITIVE_AFTER.match(span.after))
+
+
+def has_evidence(span: Span) -> bool:
+    """Whether the words in or around *span* say it names a person."""
+    role, words = _split_title(span.words)
+    return bool(words) and (
+        role is not None
+        or role_before(span) is not None
+        or bool(_SPEECH_AFTER.match(span.after))
+        or bool(_APPOSITIVE_AFTER.match(span.after))
+        or bool(_SPEECH_BEFORE.search(span.before))
+        or (span.before.rstrip().endswith(",") and bool(_BETWEEN_COMMAS.match(span.after)))
+    )
 
 
 def _looks_like_name(words: tuple[str, ...]) -> bool:
@@ -147,7 +211,28 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
     return canonical_place(name) is None and canonical_organization(words) is None
 
 
-def _short_forms(name: str) -> set[str]:
+def _place_in_name(words: tuple[str, ...]) -> bool:
+    """``Tokyo Electron``, ``MySpace China``, ``Molson Canadian``: a place or a people's name
+    at either end makes a company's name more likely than a person's, unless a title or role
+    says otherwise."""
+    first, last = words[0], words[-1]
+    return any(
+        is_demonym_word(word) or (bool(canonical_place(word)) and fold(word) not in PLACE_LIKE_NAMES)
+        for word in (first, last)
+    )
+
+
+def is_demonym_word(word: str) -> bool:
+    """``Canadian``, ``Japanese``, ``Italian``: a place's name with a people's ending."""
+    for ending in ("ese", "ian", "an", "ish", "i"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if any(canonical_place(stem + tail) for tail in ("", "a", "ia", "o", "y", "e")):
+                return True
+    return False
+
+
+def short_forms(name: str) -> set[str]:
     """Folded forms a later mention may use: the surname, and a compound or particle surname."""
     words = name.split()
     forms = {fold(words[-1])}
@@ -158,43 +243,42 @@ def _short_forms(name: str) -> set[str]:
     return forms
 
 
-def find_people(spans: list[Span], known: dict[str, str] | None = None) -> list[Person]:
+def find_people(
+    spans: list[Span], known: dict[str, str] | None = None, vouched: frozenset[int] = frozenset()
+) -> list[Person]:
     """People in the body, in order of first mention.
 
-    *known* maps folded names the registry forces to be people to their canonical names.
+    *known* maps folded names the registry forces to be people to their canonical names;
+    *vouched* holds the indices of spans listed alongside a person ("A and B said").
     """
     known = known or {}
     people: dict[str, Person] = {}
     short: dict[str, str] = {}
     singles: list[tuple[Span, str | None]] = []
 
-    def add(name: str, role: str | None) -> None:
-        person = people.setdefault(name, Person(name))
+    def add(name: str, role: str | None, reason: str) -> None:
+        person = people.setdefault(name, Person(name, reason=reason))
         if role and role not in person.roles:
             person.roles.append(role)
-        for form in _short_forms(name):
+        for form in short_forms(name):
             short.setdefault(form, name)
 
-    for span in spans:
+    for index, span in enumerate(spans):
         role, words = _split_title(span.words)
         if role is None:
-            role = _role_before(span)
+            role = role_before(span)
+        role = _without_honorifics(role)
         if fold(" ".join(words)) in known:
-            add(known[fold(" ".join(words))], role)
+            add(known[fold(" ".join(words))], role, "in the registry")
             continue
         if not _looks_like_name(words):
             continue
         name = " ".join(words)
-        evidence = (
-            role is not None
-            or _SPEECH_AFTER.match(span.after)
-            or _APPOSITIVE_AFTER.match(span.after)
-            or _SPEECH_BEFORE.search(span.before)
-        )
         if len(words) == 1:
             singles.append((span, role))
-        elif evidence or fold(name) in short:
-            add(short.get(fold(name), name), role)
+        elif fold(name) in short or index in vouched or (
+                has_evidence(span) and (role or not _place_in_name(words))):
+            add(short.get(fold(name), name), role, _evidence_reason(span, role, index in vouched))
         else:
             singles.append((span, role))
 
@@ -203,7 +287,36 @@ def find_people(spans: list[Span], known: dict[str, str] | None = None) -> list[
         _, words = _split_title(span.words)
         key = fold(" ".join(words))
         if key in short:
-            add(short[key], role)
-        elif len(words) == 1 and _APPOSITIVE_SPEECH.match(span.after) and _looks_like_name(words):
-            add(words[0], role)
+            add(short[key], role, "short form")
+        elif len(words) == 1 and _looks_like_name(words) and _single_name_evidence(span):
+            add(words[0], role, f"named by one name in {span.text + span.after[:30]!r}")
     return list(people.values())
+
+
+def _evidence_reason(span: Span, role: str | None, vouched: bool) -> str:
+    if role:
+        return f"title or role {role!r}"
+    if vouched:
+        return "listed with a person"
+    if _SPEECH_AFTER.match(span.after) or _SPEECH_BEFORE.search(span.before):
+        return "quoted (said)"
+    return "described (appositive)"
+
+
+def _single_name_evidence(span: Span) -> bool:
+    """One word is a person's name only when the sentence says so twice over: "Rosa, from El
+    Salvador, said" or "said Marta, a season-ticket holder"."""
+    if _ORG_APPOSITIVE.match(span.after) or any(c.isdigit() or c == "." for c in span.text):
+        return False
+    return bool(_APPOSITIVE_SPEECH.match(span.after)) or (
+        bool(_SPEECH_BEFORE.search(span.before)) and bool(_APPOSITIVE_AFTER.match(span.after))
+        and bool(re.match(r"^\s*,\s*(?:\d{1,3}|a|an|the|who)\b", span.after))
+    )
+
+
+def _without_honorifics(role: str | None) -> str | None:
+    """``Mr.`` and ``Sir`` are forms of address, not roles: drop them from a role."""
+    if role is None:
+        return None
+    words = [w for w in role.split() if w.casefold() not in HONORIFICS]
+    return " ".join(words) or None

@@ -1,19 +1,85 @@
-"""Places: the dateline's, and those the body names that the gazetteer or registry knows."""
+"""Places: the dateline's, and those the body names that the gazetteer or registry knows, or
+that the words around them show to be places."""
 
 from __future__ import annotations
+
+import re
 
 from . import gazetteer
 from .spans import PARTICLES, Span, fold
 
+#: A city this large is a place wherever it is named; a smaller one needs a word that says so.
+BIG_CITY = 250_000
+#: Names of people that are also names of places: "Jordan McAllister", "Michael Holland".
+PLACE_LIKE_NAMES = frozenset(
+    """jordan paris georgia sydney austin dallas houston chelsea florence victoria madison
+    savannah charlotte phoenix brooklyn devon kent israel india asia lincoln orlando santiago
+    salvador carolina virginia adelaide regina eugene tyler denver aurora dakota chad milan
+    sofia valencia elizabeth alexandria marion washington jackson hamilton clinton kingston
+    lorraine chester logan preston camden vienna york holland ireland england wales london
+    berlin china""".split()
+)
+#: Cities whose names are also common words: never places without a word that says so.
+WORD_LIKE_CITIES = frozenset(
+    "reading nice split mobile buffalo aurora independence concord garland of bath sale".split()
+)
+#: Prepositions of place right before a name: "in Rouen", "near the Gulf of Aqaba".
+#: ("at", "to" and "of" are left out: "at Nokia", "to Parker" name companies and people.)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|from|near|outside|across|around|throughout|inside|based in|"
+    r"(?:north|south|east|west)(?:east|west)?\s+of)\s+(?:the\s+)?"
+    r"(?:nearby\s+|neighbou?ring\s+|suburban\s+|downtown\s+|coastal\s+|rural\s+)?$",
+    re.IGNORECASE,
+)
+#: Nouns that say the name before them is a place: "Turrialba volcano", "Arauca province".
+GEO_NOUNS = (
+    "province|state|region|city|town|village|district|county|municipality|department|volcano|"
+    "river|port|neighbourhood|neighborhood|suburb|island|islands|valley|area|border|coast|"
+    "capital|prefecture|governorate|oblast|canton|commune|township|borough|peninsula|delta|"
+    "basin|lake|state's|region's|province's"
+)
+_GEO_NOUN_AFTER = re.compile(rf"^\s+(?:{GEO_NOUNS})\b")
+_GEO_NOUN_BEFORE = re.compile(rf"\b(?:{GEO_NOUNS}) of\s+(?:the\s+)?$", re.IGNORECASE)
+#: Last and first words of the names of rivers, seas, valleys and other natural features.
+FEATURE_LAST = frozenset(
+    """River Sea Gulf Bay Strait Straits Sound Island Islands Isles Valley Delta Basin Coast
+    Highlands Mountains Mountain Lake Lakes Desert Peninsula Canal Ocean Plateau Plain Plains
+    Range Falls Reef Lagoon Glacier Forest Park Hills Heights Corridor""".split()
+)
+FEATURE_FIRST = ("Gulf of ", "Bay of ", "Strait of ", "Straits of ", "Sea of ", "Lake ",
+                 "Mount ", "Mt. ", "Isle of ", "Cape ", "Port ")
+
 
 def canonical_place(words: tuple[str, ...] | str) -> str | None:
-    """The gazetteer's name for *words*, or ``None`` when it is no known place."""
+    """The gazetteer's name for *words*, or ``None`` when it is no known place.
+
+    A name printed like the gazetteer's but for accents or umlauts keeps the printed spelling
+    ("Izmir", "Duesseldorf"); an alias takes the gazetteer's ("Britain" -> "United Kingdom").
+    """
     name = words if isinstance(words, str) else " ".join(words)
+    key = fold(name)
     table = gazetteer.places()
-    found = table.get(fold(name))
-    if found is None and fold(name).startswith("the "):
-        found = table.get(fold(name)[4:])
+    found = table.get(key)
+    if found is None and key.startswith("the "):
+        found = table.get(key[4:])
+    if found is not None and _same_name(name, found):
+        return name
     return found
+
+
+def _same_name(printed: str, canonical: str) -> bool:
+    return printed != printed.upper() and gazetteer.transliterated(printed) in (
+        fold(canonical), gazetteer.transliterated(canonical))
+
+
+def known_city(words: tuple[str, ...]) -> tuple[str, int] | None:
+    """The printed name and population of a GeoNames city the words name."""
+    name = " ".join(words)
+    found = gazetteer.cities().get(fold(name)) or gazetteer.cities().get(
+        gazetteer.transliterated(name))
+    if found is None:
+        return None
+    return (name if _same_name(name, found[0]) else found[0]), found[1]
 
 
 def title_case(printed: str) -> str:
@@ -29,21 +95,81 @@ def title_case(printed: str) -> str:
 
 
 def proper_case(printed: str, spans: list[Span]) -> str:
-    """A dateline place printed in capitals, as the gazetteer or the body spells it.
+    """A dateline place printed in capitals, as the body, the gazetteer or title case spells it.
 
     ``VILLA COMALTITLAN`` becomes ``Villa Comaltitlán`` when the body prints it so; a known place
     takes the gazetteer's name; anything else gets title case.
     """
-    known = canonical_place(printed)
-    if known:
-        return known
     key = fold(printed)
     for span in spans:
         if fold(span.text) == key and span.text != span.text.upper():
-            return span.text
-    return title_case(printed)
+            return canonical_place(span.text) or span.text
+    known = canonical_place(printed)
+    if known:
+        return known
+    city = known_city(tuple(printed.split()))
+    return city[0] if city else title_case(printed)
 
 
 def place_in_span(span: Span) -> str | None:
     """The place a span names when the whole span is a known place."""
     return canonical_place(span.words)
+
+
+def big_city(span: Span) -> str | None:
+    """A city big enough to be meant wherever it is named, unless its name is also a word or
+    a person's name."""
+    city = known_city(span.words)
+    if city is None or city[1] < BIG_CITY or fold(span.text) in PLACE_LIKE_NAMES | WORD_LIKE_CITIES:
+        return None
+    return city[0]
+
+
+_DEMONYM = re.compile(r"(?:an|ese|ish|ean|ic|i|ch|ss|k)$")  # also French, Swiss, Czech
+
+
+def is_demonym(words: tuple[str, ...]) -> bool:
+    """``Mexican``, ``South Korean``, ``Japanese``: words for a people, not a place."""
+    return canonical_place(words) is None and bool(_DEMONYM.search(words[-1]))
+
+
+def place_by_context(span: Span) -> str | None:
+    """A place the words around a span, or the span's own form, show: a GeoNames city after
+    "in" or before ", Texas"; a name before "province" or after "district of"; a name shaped
+    like a river's, sea's or valley's."""
+    words = span.words
+    located = bool(_LOCATIVE_BEFORE.search(span.before))
+    named_as_place = bool(_GEO_NOUN_AFTER.match(span.after) or _GEO_NOUN_BEFORE.search(span.before))
+    city = known_city(words)
+    based = span.after.startswith("-based")
+    if city and (located or named_as_place or based):
+        return city[0]
+    if named_as_place and not is_demonym(words):
+        return span.text
+    return None
+
+
+def place_with_region(span: Span) -> str | None:
+    """``Dearborn, Michigan``, ``in Penang, Malaysia``: a city, or a place after "in", followed
+    by a comma and a known state or country."""
+    if not _followed_by_region(span):
+        return None
+    if city := known_city(span.words):
+        return city[0]
+    if _LOCATIVE_BEFORE.search(span.before) and len(span.words) <= 3:
+        return span.text
+    return None
+
+
+def place_by_form(span: Span) -> str | None:
+    """A name shaped like a river's, sea's or valley's: "Loire Valley", "Gulf of Aqaba"."""
+    if len(span.words) > 1 and (span.words[-1] in FEATURE_LAST
+                                or span.text.startswith(FEATURE_FIRST)):
+        return span.text
+    return None
+
+
+def _followed_by_region(span: Span) -> bool:
+    """``Dearborn, Michigan``: a name followed by a comma and a known state or country."""
+    match = re.match(r"^,\s+((?:[A-Z][\w.’']*(?:-[A-Z][\w.’']*)*\s?){1,3})", span.after)
+    return bool(match) and canonical_place(match.group(1).strip()) is not None

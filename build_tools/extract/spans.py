@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: A word (with inner apostrophes, hyphens and dotted initials), a number, or one other character.
@@ -121,40 +122,110 @@ def find_spans(text: str) -> list[Span]:
     return spans
 
 
-def split_at_conjunctions(span: Span) -> list[Span]:
-    """``Colombia and Central America`` -> its two names; a span without ``and``/``&`` as is."""
-    parts: list[list[int]] = [[]]
-    for i, word in enumerate(span.words):
-        if word in ("and", "&"):
-            parts.append([])
-        else:
-            parts[-1].append(i)
-    if len(parts) == 1:
-        return [span]
-    # Offsets within the span's words joined by one space (folded white space is fine for
-    # the context the evidence rules read).
+def sub_span(span: Span, first: int, last: int, words: tuple[str, ...] | None = None) -> Span:
+    """Words *first*..*last* of *span* as a span of their own (optionally respelled as
+    *words*), with offsets and context measured on the span's words joined by one space."""
     joined = " ".join(span.words)
     offsets, position = [], 0
     for word in span.words:
         offsets.append(position)
         position += len(word) + 1
-    spans = []
+    # A respelled last word is a prefix of the printed one ("Germany" of "Germany's"), so
+    # the context after it keeps "'s" or "-based" for the evidence rules to read.
+    start = offsets[first]
+    end = offsets[last] + len(words[-1] if words else span.words[last])
+    return Span(
+        words=words or span.words[first : last + 1],
+        start=span.start + start,
+        end=span.start + end,
+        before=(span.before + joined[:start])[-80:],
+        after=(joined[end:] + span.after)[:80],
+    )
+
+
+def split_at_conjunctions(span: Span, keep_ampersand: bool = True) -> list[Span]:
+    """``Colombia and Central America`` -> its two names; a span without ``and`` as is.
+
+    ``&`` joins one name (``Procter & Gamble``, ``Ernst & Young``) unless *keep_ampersand* is
+    false.
+    """
+    joiners = ("and",) if keep_ampersand else ("and", "&")
+    parts: list[list[int]] = [[]]
+    for i, word in enumerate(span.words):
+        if word in joiners:
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    if len(parts) == 1:
+        return [span]
+    pieces = []
     for indices in parts:
-        if not indices or not is_capitalised(span.words[indices[0]]):
+        # "... Bank and the Islamic Development Bank": the second name starts after "the".
+        while indices and not is_capitalised(span.words[indices[0]]):
+            indices = indices[1:]
+        if indices:
+            pieces.append(sub_span(span, indices[0], indices[-1]))
+    return pieces
+
+
+#: Possessive words that stand inside names: "People's Party", "Children's Hospital".
+NAME_POSSESSIVES = frozenset(
+    "people's children's women's men's workers' farmers' veterans' teachers' citizens'".split()
+)
+
+
+def possessive_base(word: str) -> str | None:
+    """``Germany's`` -> ``Germany``, ``Farmers'`` -> ``Farmers``; ``None`` if not possessive."""
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        return word[:-2]
+    if word.endswith(("s'", "s’")) and len(word) > 2:
+        return word[:-1]
+    return None
+
+
+#: Endings that join a name to the word it qualifies: "California-based", "Al-Qaeda-linked".
+COMPOUND_ENDINGS = ("-based", "-born", "-linked", "-related", "-owned", "-led", "-backed",
+                    "-listed", "-run", "-controlled", "-headquartered", "-bound", "-made")
+
+
+def attached_base(word: str) -> str | None:
+    """The name in a possessive or a compound: ``Germany's`` -> ``Germany``, ``Farmers'`` ->
+    ``Farmers``, ``Dallas-based`` -> ``Dallas``; ``None`` for any other word."""
+    for ending in COMPOUND_ENDINGS:
+        if word.casefold().endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return possessive_base(word)
+
+
+def split_possessives(span: Span, keep: Callable[[Span, Span], bool] = lambda a, b: False
+                      ) -> list[Span]:
+    """``Mexico's Navy Ministry`` -> ``Mexico`` and ``Navy Ministry``; ``Dallas-based Frontiers``
+    -> ``Dallas`` and ``Frontiers``; a final possessive is dropped (``Lopez Obrador's`` ->
+    ``Lopez Obrador``). Possessives that belong to names (``Austrian People's Party``) stay, and
+    so does any split *keep* refuses for the parts before and after it."""
+    out: list[Span] = []
+    first = 0
+    for i, word in enumerate(span.words):
+        base = attached_base(word)
+        if base is None or word.casefold().replace("’", "'") in NAME_POSSESSIVES:
             continue
-        first, last = indices[0], indices[-1]
-        start = offsets[first]
-        end = offsets[last] + len(span.words[last])
-        spans.append(
-            Span(
-                words=span.words[first : last + 1],
-                start=span.start + start,
-                end=span.start + end,
-                before=(span.before + joined[:start])[-80:],
-                after=(joined[end:] + span.after)[:80],
-            )
-        )
-    return spans
+        left = sub_span(span, first, i, span.words[first:i] + (base,))
+        rest = _rest(span, i + 1)
+        if rest is not None and keep(left, rest):
+            continue
+        out.append(left)
+        first = i + 1
+    if not out:
+        return [span]
+    if (rest := _rest(span, first)) is not None:
+        out.append(rest)
+    return out
+
+
+def _rest(span: Span, first: int) -> Span | None:
+    while first < len(span.words) and not is_capitalised(span.words[first]):
+        first += 1
+    return sub_span(span, first, len(span.words) - 1) if first < len(span.words) else None
 
 
 def _starts_run(word: str) -> bool:
