@@ -1,6 +1,7 @@
 # Two commands: `make html` builds the site from seeds/; `make test` runs every test.
 # Variables: SEEDS=DIR (input folder), BUILDDIR=DIR (output), STRICT=1 (fail on any bad input
-# or Sphinx warning), FORCE=1 (regenerate hand-edited articles), JOBS=N (Sphinx processes).
+# or Sphinx warning), FORCE=1 (regenerate hand-edited articles), JOBS=N (Sphinx processes),
+# NER=spacy:MODEL (add an installed spaCy model's names to the rule-based extractor).
 
 SEEDS    ?= seeds
 BUILDDIR ?= build
@@ -17,7 +18,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.news-archive-installed
 TEST_STAMP := $(VENV)/.news-archive-test-installed
 
-CONVERT_FLAGS := --report $(BUILDDIR)/report.json $(if $(STRICT),--strict) $(if $(FORCE),--force)
+CONVERT_FLAGS := --report $(BUILDDIR)/report.json $(if $(STRICT),--strict) $(if $(FORCE),--force) \
+                 $(if $(NER),--ner $(NER))
 
 .PHONY: html test bench serve clean convert install
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .convert import convert_folder, write_atomic
 from .errors import ArchiveError
+from .extract.backends import load_backend
 from .extract.registry import load_registry, load_taxonomy
 from .lock import folder_lock, folder_locks
 
@@ -47,7 +48,9 @@ def cmd_html(args: argparse.Namespace) -> int:
         # Sphinx would report a bad news_* option with pages of context; say it in one line.
         from .sphinxext.config import check_conf_file
 
-        check_conf_file(Path(args.confdir))
+        conf = check_conf_file(Path(args.confdir))
+        if args.ner is None:
+            args.ner = conf.get("news_ner_backend")
         status = _convert(args)
         if status:
             return status
@@ -69,7 +72,7 @@ def _convert(args: argparse.Namespace) -> int:
     rules = load_taxonomy(_optional(args.tags, "tags.yaml"))
     report = convert_folder(
         input_dir, output_dir, registry=registry, rules=rules, force=args.force,
-        max_bytes=args.max_bytes, progress=_progress,
+        max_bytes=args.max_bytes, progress=_progress, backend=load_backend(args.ner),
     )
     for result in report.inputs:
         if result.error:
@@ -94,7 +97,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     registry = load_registry(_optional(args.registry, "entities.yaml"))
     rules = load_taxonomy(_optional(args.tags, "tags.yaml"))
-    print(explain_file(Path(args.file), registry, rules))
+    print(explain_file(Path(args.file), registry, rules, load_backend(args.ner)))
     return 0
 
 
@@ -102,7 +105,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_table
 
     registry = load_registry(_optional(args.registry, "entities.yaml"))
-    scores, errors = evaluate(Path(args.folder), registry)
+    scores, errors = evaluate(Path(args.folder), registry, backend=load_backend(args.ner))
     if args.verbose:
         for name, kinds in errors.items():
             for kind, (missed, spurious) in kinds.items():
@@ -143,7 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--tags", metavar="FILE",
                        help="tags.yaml (default: ./tags.yaml if present)")
     explain.add_argument("file", help="an article .txt file")
-    evaluation = sub.add_parser("eval", help="score the extractor on a labelled set")
+    for p in (convert, html, explain, evaluation := sub.add_parser(
+            "eval", help="score the extractor on a labelled set")):
+        p.add_argument("--ner", metavar="SPEC",
+                       help="add an NER backend's names: spacy:MODEL (an installed spaCy "
+                            "model) or module:factory (html: default news_ner_backend in conf.py)")
     evaluation.add_argument("folder", nargs="?", default="tests/data/eval",
                             help="folder with articles/ and gold.yaml (default tests/data/eval)")
     evaluation.add_argument("--registry", metavar="FILE")

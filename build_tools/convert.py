@@ -27,6 +27,7 @@ import yaml
 from .article import Article, Source
 from .errors import ArchiveError
 from .extract import extract
+from .extract.backends import NerBackend
 from .extract.registry import Registry
 from .extract.tags import TagRule
 from .metadata import (
@@ -136,14 +137,14 @@ def list_inputs(input_dir: Path) -> list[Path]:
 
 def build_article(
     raw: bytes, relpath: str, registry: Registry, rules: tuple[TagRule, ...],
-    overrides: Overrides | None = None,
+    overrides: Overrides | None = None, backend: NerBackend | None = None,
 ) -> tuple[Article, list[str]]:
     """One input's bytes -> its Article (without a slug) and any warnings. Pure.
 
     *overrides* (from a sidecar or the manifest) replace what extraction found."""
     text, warnings = read_article_text(raw, relpath)
     parsed = parse_text(text, relpath)
-    found = extract(parsed, registry, rules)
+    found = extract(parsed, registry, rules, backend)
     article = Article(
         title=parsed.title,
         paragraphs=parsed.paragraphs,
@@ -205,6 +206,7 @@ def convert_folder(
     force: bool = False,
     max_bytes: int = 5 * 1024 * 1024,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    backend: NerBackend | None = None,
 ) -> Report:
     """Convert every article in *input_dir* into *output_dir*; see the module docstring."""
     registry = registry or Registry()
@@ -233,7 +235,7 @@ def convert_folder(
                 continue
             first_by_hash[digest] = relpath
             overrides = _user_overrides(path, relpath, manifest)
-            article, warnings = build_article(raw, relpath, registry, rules, overrides)
+            article, warnings = build_article(raw, relpath, registry, rules, overrides, backend)
             result.warnings.extend(warnings)
             articles.append(article)
         except ArchiveError as err:

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from .extract import extract
+from .extract.backends import NerBackend
 from .extract.registry import Registry
 from .extract.tags import TagRule
 from .parse import parse_text
@@ -38,7 +39,8 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(folder: Path, registry: Registry, rules: tuple[TagRule, ...] = ()
+def evaluate(folder: Path, registry: Registry, rules: tuple[TagRule, ...] = (),
+             backend: NerBackend | None = None,
              ) -> tuple[dict[str, Score], dict[str, dict[str, tuple[set, set]]]]:
     """Scores per kind, and per file the (missed, spurious) names of each kind."""
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -47,7 +49,7 @@ def evaluate(folder: Path, registry: Registry, rules: tuple[TagRule, ...] = ()
     for name, labels in sorted(gold.items()):
         path = folder / "articles" / name
         text, _ = read_article_text(path.read_bytes(), name)
-        found = extract(parse_text(text, name), registry, rules)
+        found = extract(parse_text(text, name), registry, rules, backend)
         for kind in KINDS:
             expected, got = set(labels.get(kind) or ()), set(getattr(found, kind))
             score = scores[kind]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extract import extract
+from .extract.backends import NerBackend
 from .extract.registry import Registry
 from .extract.tags import TagRule
 from .metadata import Overrides, manifest_row_for, merge, sidecar_for
@@ -12,11 +13,12 @@ from .parse import parse_text
 from .reading import read_article_text
 
 
-def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...]) -> str:
+def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...],
+                 backend: NerBackend | None = None) -> str:
     overrides = user_overrides(path)
     text, warnings = read_article_text(path.read_bytes(), str(path))
     parsed = parse_text(text, str(path))
-    found = extract(parsed, registry, rules)
+    found = extract(parsed, registry, rules, backend)
     lines = [f"{path}", f"  layout: {parsed.layout}", f"  title: {parsed.title}"]
     lines += [f"  warning: {w}" for w in warnings]
     lines.append(f"  authors: {', '.join(parsed.authors) or '-'} (from the byline)")

@@ -114,3 +114,28 @@ def test_explain_gives_a_reason_for_every_name():
     for kind in ("people", "places", "organizations"):
         for name in getattr(found, kind):
             assert found.reasons.get((kind, name)), (kind, name)
+
+
+def test_ner_backend_only_adds_names_the_rules_missed():
+    import importlib.util
+
+    import pytest
+
+    from build_tools.errors import ArchiveError
+    from build_tools.extract.backends import load_backend
+
+    backend = load_backend("fake_ner:backend")
+    text = ("Title\n\nQuentin Marsh walked to Ashgrove. President Joe Biden and Rosa, from El "
+            "Salvador, said so.\n")
+    found = extract(parse_text(text, "t.txt"), None, (), backend)
+    assert found.people == ("Joe Biden", "Rosa", "Quentin Marsh")
+    assert found.reasons[("people", "Quentin Marsh")] == "found by the NER backend fake"
+    assert "Ashgrove" in found.places and "Rosa" not in found.places
+    assert load_backend(None) is None and load_backend("rules") is None
+    with pytest.raises(ArchiveError, match="expected 'spacy:MODEL'"):
+        load_backend("spacy")
+    with pytest.raises(ArchiveError, match="cannot import"):
+        load_backend("no_such_module:make")
+    if importlib.util.find_spec("spacy") is None:
+        with pytest.raises(ArchiveError, match="spaCy is not installed"):
+            load_backend("spacy:en_core_web_sm")

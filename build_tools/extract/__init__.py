@@ -19,6 +19,7 @@ from .places import (
     FEATURE_FIRST, big_city, canonical_place, place_with_region, is_demonym, place_by_context, place_by_form, place_in_span,
     proper_case,
 )
+from .backends import NerBackend
 from .registry import Registry
 from .spans import (
     Span, find_spans, fold, is_capitalised, split_at_conjunctions, split_possessives, sub_span,
@@ -78,10 +79,14 @@ class _Piece:
 
 
 def extract(
-    parsed: ParsedText, registry: Registry | None = None, rules: tuple[TagRule, ...] = ()
+    parsed: ParsedText,
+    registry: Registry | None = None,
+    rules: tuple[TagRule, ...] = (),
+    backend: NerBackend | None = None,
 ) -> Extraction:
     """Entities and tags of one article. Structure (dateline, byline, credits) comes first and
-    is never overridden by a guess from the body."""
+    is never overridden by a guess from the body; an optional NER *backend* only adds names
+    the rules did not find."""
     registry = registry or Registry()
     text = body_text(parsed)
     # Spans are found per paragraph so none runs across a paragraph break.
@@ -106,11 +111,12 @@ def extract(
     _inherit_kinds(pieces)
     _join_short_forms(pieces)
     # People first: "Henderson" after "Walker Henderson", or "said Guadalupe, 58," is no city.
-    journalists = {n for names in parsed.credits.values() for n in names} | set(parsed.authors)
+    journalists = journalist_keys(parsed)
     candidates = [p for p in pieces if p.kind in (None, "people") or _guessed_place(p)]
     people = find_people([p.span for p in candidates], registry.known("people"),
                          _vouched(candidates))
-    people_keys = {form for person in people for form in (fold(person.name), *short_forms(person.name))}
+    people_keys = {key for person in people
+                   for key in (fold(person.name), *short_forms(person.name))}
     for piece in pieces:
         if _guessed_place(piece) and fold(piece.span.text) in people_keys:
             piece.kind = "people"
@@ -125,11 +131,14 @@ def extract(
             found[kind].append(name)
             reasons.setdefault((kind, name), f"in the title {piece.span.text!r}")
     found["organizations"] = _expand_acronyms(found["organizations"])
-
-    found["people"] = [p.name for p in people if p.name not in journalists]
-    roles = {p.name: p.roles for p in people if p.roles and p.name not in journalists}
+    people = [p for p in people if fold(p.name) not in journalists]
+    found["people"] = [p.name for p in people]
+    roles = {p.name: p.roles for p in people if p.roles}
     for person in people:
         reasons.setdefault(("people", person.name), person.reason)
+    if backend is not None:
+        known = {fold(p.span.text) for p in pieces if p.kind} | people_keys | journalists
+        _add_backend_names(backend, text, known, found, reasons)
 
     applied = registry.apply({k: _unique(v) for k, v in found.items()})
     tag_words = tag_evidence(parsed.title + "\n\n" + text, rules)
@@ -347,6 +356,22 @@ def _names_in_role(piece: _Piece) -> list[tuple[str, str]]:
         elif is_acronym(word):
             out.append(("organizations", word))
     return out
+
+
+def _add_backend_names(backend: NerBackend, text: str, known: set[str],
+                       found: dict[str, list[str]], reasons: dict[tuple[str, str], str]) -> None:
+    """Names the backend finds that the rules did not, each under the backend's kind."""
+    for name, kind in backend.entities(text):
+        if kind in found and fold(name) not in known:
+            known.add(fold(name))
+            found[kind].append(name)
+            reasons[(kind, name)] = f"found by the NER backend {backend.name}"
+
+
+def journalist_keys(parsed: ParsedText) -> set[str]:
+    """Folded names of the article's byline authors and credited journalists."""
+    return {fold(n) for names in parsed.credits.values() for n in names} | {
+        fold(n) for n in parsed.authors}
 
 
 def _guessed_place(piece: _Piece) -> bool:

@@ -53,6 +53,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("news_home_articles", 20, "html", int)
     app.add_config_value("news_index_order", "name", "html", str)
     app.add_config_value("news_registry", "entities.yaml", "env", str)
+    # Read by the converter (``python -m build_tools html``), not by Sphinx.
+    app.add_config_value("news_ner_backend", None, "")
 
     app.add_domain(NewsDomain)
     app.add_node(term_reference)

@@ -53,6 +53,8 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "news_index_order": (lambda v: v in ORDERS, " or ".join(map(repr, ORDERS))),
     "news_registry": (lambda v: v is None or isinstance(v, str),
                       "a file name relative to conf.py, or None"),
+    "news_ner_backend": (lambda v: v is None or (isinstance(v, str) and (v == "rules" or ":" in v)),
+                         "None, 'rules', 'spacy:MODEL' or 'module:factory'"),
 }
 
 
@@ -75,7 +77,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         raise ConfigError(str(err)) from None
 
 
-def check_conf_file(confdir: Path) -> None:
+def check_conf_file(confdir: Path) -> dict[str, Any]:
     """Run ``confdir/conf.py`` as Sphinx does and check its ``news_*`` options.
 
     A conf.py that does not run is left for Sphinx to report, with its traceback, which is
@@ -83,12 +85,13 @@ def check_conf_file(confdir: Path) -> None:
     """
     conf = confdir / "conf.py"
     if not conf.is_file():
-        return
+        return {}
     try:
         namespace = eval_config_file(conf, Tags())
     except ConfigError:
-        return
+        return {}
     check_values(conf, namespace)
+    return namespace
 
 
 def _assignment_line(conf: Path, option: str) -> int | None:
