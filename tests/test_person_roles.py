@@ -29,9 +29,9 @@ def test_roles_rank_by_articles_then_newest_and_merge_spellings():
         entry("e", "2024-01-01", {"Jane Roe": ("Analyst ", "analyst")}),
     ]
     # analyst: three articles; then one each, newest first, undated last.
-    assert rank_roles("Jane Roe", entries) == ["Analyst", "Governor", "Mayor", "Senator"]
-    assert rank_roles("John Doe", entries) == ["Judge"]
-    assert rank_roles("Nobody Else", entries) == []
+    assert rank_roles(("Jane Roe",), entries) == ["Analyst", "Governor", "Mayor", "Senator"]
+    assert rank_roles(("John Doe",), entries) == ["Judge"]
+    assert rank_roles(("Nobody Else",), entries) == []
 
 
 def test_only_indexes_with_roles_collect_them():

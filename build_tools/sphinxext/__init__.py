@@ -73,7 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", remove_stale_pages)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

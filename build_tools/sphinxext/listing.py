@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..naming import person_sort_key, short_hash, slugify, sort_key
+from ..naming import person_sort_key, slugify, sort_key
 
 #: Slugs a term may not take, because the index page of its kind uses them.
 RESERVED_SLUGS = frozenset(("index", "genindex", "search"))
@@ -54,6 +54,12 @@ class Term:
     sort_key: tuple[str, str]
     docnames: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  #: see :func:`rank_roles`
+    #: Other spellings merged into this term ("Bogota" for "Bogotá"), each linking here.
+    variants: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
 
     @property
     def pagename(self) -> str:
@@ -77,40 +83,42 @@ def build_terms(
 ) -> dict[str, Term]:
     """Every term of one index with its articles, keyed by name; slugs unique within the kind.
 
-    Terms whose names give the same slug: the one that sorts first keeps it, the others get a
-    short hash of their name, so a slug never depends on which articles are being built.
+    Names that differ only in accents, case or punctuation ("Bogotá", "Bogota") are one term,
+    shown in the spelling most articles use and reachable from every spelling (its
+    ``variants``); so the slug comes from what is printed, never from which articles are built.
     """
-    terms: dict[str, Term] = {}
+    spellings: dict[str, dict[str, list[str]]] = {}  # slug -> name -> docnames
     for docname in sorted(entries):
         for name in entries[docname].terms.get(index.kind, ()):
             if not index.single_words and len(name.split()) < 2:
                 continue
-            term = terms.get(name)
-            if term is None:
-                key = sort_override(name) or (person_sort_key(name) if index.sort_by_surname
-                                              else name)
-                term = terms[name] = Term(index.kind, name, "", sort_key(key))
-            if docname not in term.docnames:
-                term.docnames.append(docname)
-    by_slug: dict[str, list[Term]] = {}
-    for term in terms.values():
-        slug = slugify(term.name, index.singular)
+            docs = spellings.setdefault(slugify(name, index.singular), {}).setdefault(name, [])
+            if docname not in docs:
+                docs.append(docname)
+    terms: dict[str, Term] = {}
+    for slug, names in spellings.items():
+        ranked = sorted(names, key=lambda n: (-len(names[n]), n))
+        name = ranked[0]
+        key = sort_override(name) or (person_sort_key(name) if index.sort_by_surname else name)
         if slug in RESERVED_SLUGS:
             slug = f"{slug}-{index.singular}"
-        by_slug.setdefault(slug, []).append(term)
-    for slug, group in by_slug.items():
-        group.sort(key=lambda t: t.name)
-        group[0].slug = slug
-        for term in group[1:]:
-            term.slug = f"{slug}-{short_hash(term.name)}"
+        docnames = sorted({d for docs in names.values() for d in docs})
+        terms[name] = Term(index.kind, name, slug, sort_key(key), docnames,
+                           variants=ranked[1:])
     if index.roles:
         for term in terms.values():
-            term.roles = rank_roles(term.name, [entries[d] for d in term.docnames])
+            term.roles = rank_roles(term.names, [entries[d] for d in term.docnames])
     return terms
 
 
-def rank_roles(name: str, entries: Iterable[ArticleEntry]) -> list[str]:
-    """The roles *entries* give the person *name*, each once, in the order a reader wants them.
+def roles_of(entry: ArticleEntry, names: Sequence[str]) -> tuple[str, ...]:
+    """The roles one article gives a person, under whichever spelling it uses."""
+    return tuple(role for name in names for role in entry.roles.get(name, ()))
+
+
+def rank_roles(names: Sequence[str], entries: Iterable[ArticleEntry]) -> list[str]:
+    """The roles *entries* give the person spelled *names*, each once, in the order a reader
+    wants them.
 
     Most articles first; ties go to the role used in the newer article (by
     :func:`order_articles`), then to its name. Spellings that differ only in case or spacing
@@ -122,7 +130,7 @@ def rank_roles(name: str, entries: Iterable[ArticleEntry]) -> list[str]:
     spellings: dict[str, Counter[str]] = {}
     for rank, entry in enumerate(order_articles(entries)):
         seen: set[str] = set()
-        for role in entry.roles.get(name, ()):
+        for role in roles_of(entry, names):
             text = " ".join(role.split())
             key = text.casefold()
             if not key or key in seen:

@@ -10,7 +10,7 @@ environment on each HTML build; output pages of terms that no longer exist are r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from .listing import (
     order_articles,
     page_name,
     paginate,
+    roles_of,
     sorted_terms,
 )
 
@@ -92,7 +93,8 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     old = domain.data.get("slugs", {})
     terms = {index.kind: build_terms(index, entries, registry.sort_key)
              for index in indexes(app)}
-    slugs = {kind: {name: t.slug for name, t in found.items()} for kind, found in terms.items()}
+    slugs = {kind: {name: t.slug for t in found.values() for name in t.names}
+             for kind, found in terms.items()}
     domain.data.update(terms=terms, slugs=slugs)
     rewrite = set(domain.data["latest"]) if domain.data.get("changed") else set()
     for docname, entry in entries.items():
@@ -207,7 +209,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         article."""
         articles = order_articles(entries[d] for d in docnames)
         pages = paginate(articles, size)
-        person = term.name if term is not None and term.roles else None
+        person = term.names if term is not None and term.roles else None
         for number, chunk in enumerate(pages, 1):
             name = page_name(base, number)
             pager = _pager(name, base, number, len(pages), url)
@@ -269,7 +271,7 @@ def _pager(name: str, base: str, number: int, total: int, url) -> dict[str, Any]
 
 
 def _article_view(fromdoc: str, entry: ArticleEntry, url,
-                  person: str | None = None) -> dict[str, Any]:
+                  person: Sequence[str] | None = None) -> dict[str, Any]:
     """One article in a list; on *person*'s page, with the roles this article gives them."""
     return {
         "title": entry.title,
@@ -278,7 +280,7 @@ def _article_view(fromdoc: str, entry: ArticleEntry, url,
         "location": entry.location,
         "authors": ", ".join(entry.authors),
         "summary": entry.summary,
-        "roles": list(entry.roles.get(person, ())) if person else [],
+        "roles": list(roles_of(entry, person)) if person else [],
     }
 
 

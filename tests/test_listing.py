@@ -1,0 +1,31 @@
+"""Index terms: spellings of one name merge into one page, linked from every spelling."""
+
+from build_tools.sphinxext.listing import ArticleEntry, Index, build_terms
+
+
+def entry(docname, places=(), people=(), roles=None):
+    return ArticleEntry(docname, docname.title(), terms={"places": places, "people": people},
+                        roles=roles or {})
+
+
+def test_spellings_that_differ_in_accents_are_one_term():
+    entries = {
+        "a": entry("a", places=("Bogotá",)),
+        "b": entry("b", places=("Bogota",)),
+        "c": entry("c", places=("Bogotá", "Lima")),
+    }
+    terms = build_terms(Index("places", "Places", "place"), entries)
+    assert sorted(terms) == ["Bogotá", "Lima"]
+    bogota = terms["Bogotá"]
+    assert (bogota.slug, bogota.docnames, bogota.variants) == ("bogota", ["a", "b", "c"],
+                                                              ["Bogota"])
+
+
+def test_roles_are_found_under_every_spelling():
+    entries = {
+        "a": entry("a", people=("José Ruiz",), roles={"José Ruiz": ("Mayor",)}),
+        "b": entry("b", people=("Jose Ruiz",), roles={"Jose Ruiz": ("Governor",)}),
+    }
+    index = Index("people", "People", "person", sort_by_surname=True, roles=True)
+    (term,) = build_terms(index, entries).values()
+    assert set(term.roles) == {"Mayor", "Governor"}
