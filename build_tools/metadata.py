@@ -33,6 +33,7 @@ import yaml
 
 from .article import TAXONOMY_KEYS, Article
 from .errors import ArchiveError
+from .yamlnodes import compose
 
 MANIFEST_NAME = "manifest.csv"
 SIDECAR_SUFFIXES = (".yaml", ".yml", ".json")
@@ -228,14 +229,7 @@ def _read_text(path: Path, name: str) -> str:
 
 
 def _parse_yaml(text: str, name: str) -> Overrides:
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise ArchiveError(name, f"not valid YAML: {err.problem or err.context}",
-                           mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as err:
-        raise ArchiveError(name, f"not valid YAML: {err}") from None
+    root = compose(text, name)
     if root is None or _is_null(root):
         return {}
     if not isinstance(root, yaml.MappingNode):

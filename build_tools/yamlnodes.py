@@ -19,6 +19,18 @@ _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
 
 
+def compose(text: str, file: Path | str) -> Node | None:
+    """*text*'s YAML node tree (with line marks); a syntax error names *file* and the line."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise ArchiveError(file, f"not valid YAML: {err.problem or err.context}",
+                           mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as err:
+        raise ArchiveError(file, f"not valid YAML: {err}") from None
+
+
 def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
@@ -43,14 +55,7 @@ class YamlFile:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise ArchiveError(path, f"cannot read: {err}") from None
-        try:
-            self.root: Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            raise ArchiveError(path, f"not valid YAML: {err.problem or err.context}",
-                               mark.line + 1 if mark else None) from None
-        except yaml.YAMLError as err:
-            raise ArchiveError(path, f"not valid YAML: {err}") from None
+        self.root: Node | None = compose(text, path)
 
     def error(self, node: Node | None, reason: str) -> ArchiveError:
         return ArchiveError(self.path, reason, line_of(node) if node is not None else None)
