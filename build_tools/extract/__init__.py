@@ -56,6 +56,9 @@ def body_text(parsed: ParsedText) -> str:
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or)(?:\s+the)?)\s*$")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 #: "Civil Aviation Directorate (DGAC)": an acronym defined in brackets after a name.
+#: Fields that end a body's name after "and": "University of Science and Technology".
+FIELDS = frozenset("""Science Sciences Technology Technologies Arts Research Innovation Culture
+    Sport Sports Tourism Media Engineering Medicine Letters Law Commerce Industry""".split())
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}$")
 _ACRONYM_AFTER = re.compile(
     r"^\s*(?:\(\s*|,\s*(?:known as|or|also called)\s+)([^\W\d_][\w&-]{1,11})\b(?!\s+[a-z])")
@@ -205,7 +208,7 @@ def _split_list(span: Span) -> list[Span]:
         stands_alone = canonical_place(first) or (
             canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES))
         # "Chamber of Commerce and Industry": a field, not a second body.
-        field_only = len(second) == 1 and second[0] in OFFICE_WORDS
+        field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
         if canonical_organization(span.words) and (
                 field_only or not (stands_alone or after_and == "the")):
             parts = [span]

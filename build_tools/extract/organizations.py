@@ -70,7 +70,8 @@ _ORG_APPOSITIVE = re.compile(
     rf"^\s*,\s*(?:a|an|the|its|which|whose)\s+"
     rf"(?:(?!(?:at|of|in|for|with|and|who|analyst|economist)\b)[\w'’.-]+\s+){{0,4}}?"
     rf"(?:{_ORG_NOUNS})\b"
-    r"(?!\s+(?:[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|head|chief|official|executive)s?\b)"
+    r"(?!(?:'s|’s)|\s+(?:[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|head|chief|official|"
+    r"executive)s?\b)"
 )
 _ORG_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:shares|stock|said in a statement|spokesman|spokeswoman|spokesperson|"

@@ -53,7 +53,8 @@ ROLE_NOUNS = frozenset(
     member counterpart successor predecessor chief-executive co-founder cofounder
     vice-president vice-chair designer architect engineer pilot driver fisherman worker
     businessman businesswoman entrepreneur billionaire tycoon magnate heir founder-chairman
-    shareholder holder""".split()
+    shareholder holder forward winger restorer curator conservator co-author coauthor
+    counsel""".split()
 )
 #: Role nouns in the plural, before a list of names: "investors Walker Henderson and ...".
 ROLE_PLURALS = (frozenset(
@@ -77,14 +78,15 @@ _SPEECH = (
     r"predicted|estimated|believes|thinks|agreed|cautioned|conceded|recalled|complained"
 )
 #: "X said", "X of Cross Research said".
-_SPEECH_AFTER = re.compile(
-    rf"^\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){{1,5}})?(?:{_SPEECH})\b")
+_SPEECH_AFTER = re.compile(rf"^\s*(?:of\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPEECH})\b")
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
     rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
     rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian)\b)[^.;]{{0,100}}?,?"
     rf"\s*(?:{_SPEECH})?"
 )
+#: "Dolores, a 71-year-old widow", "Guadalupe, 58, who": an age says a person.
+_AGE_AFTER = re.compile(r"^\s*,\s*(?:an?\s+\d{1,3}-year-old\b|\d{1,3}\s*,)")
 #: ", X, said": a name set off by commas and followed by speech.
 _BETWEEN_COMMAS = re.compile(rf"^\s*,\s*(?:{_SPEECH})\b")
 #: "Rosa, from El Salvador, said": one name, described as a person, then speaking.
@@ -129,6 +131,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
                 i = j
                 continue
         i += 1
+    if last_title < 0 and len(words) > 2 and words[0].casefold() in ROLE_NOUNS:
+        last_title = 0  # "Co-author Khalid bin Saeed", "Counsel Porter Kingsley"
     role, name = (None, words) if last_title < 0 else (
         " ".join(words[: last_title + 1]), words[last_title + 1 :])
     # "Harold Grimes Jr. of Montana": a person's name stops at "of".
@@ -152,7 +156,8 @@ def role_before(span: Span) -> str | None:
         return None
     last = words[-1]
     if last.endswith(","):
-        if not (_BETWEEN_COMMAS.match(span.after) or span.after.lstrip().startswith(",")):
+        if not (_BETWEEN_COMMAS.match(span.after)
+                or re.match(r"^\s*(?:,|\.(?:\s|$)|$)", span.after)):
             return None
         last = last[:-1]
     key = last.casefold()
@@ -308,6 +313,8 @@ def _single_name_evidence(span: Span) -> bool:
     Salvador, said" or "said Marta, a season-ticket holder"."""
     if _ORG_APPOSITIVE.match(span.after) or any(c.isdigit() or c == "." for c in span.text):
         return False
+    if (role_before(span) and span.before.rstrip().endswith(",")) or _AGE_AFTER.match(span.after):
+        return True  # "His mother, Euis, told", "Dolores, a 71-year-old widow"
     return bool(_APPOSITIVE_SPEECH.match(span.after)) or (
         bool(_SPEECH_BEFORE.search(span.before)) and bool(_APPOSITIVE_AFTER.match(span.after))
         and bool(re.match(r"^\s*,\s*(?:\d{1,3}|a|an|the|who)\b", span.after))

@@ -44,8 +44,11 @@ _GEO_NOUN_BEFORE = re.compile(rf"\b(?:{GEO_NOUNS}) of\s+(?:the\s+)?$", re.IGNORE
 FEATURE_LAST = frozenset(
     """River Sea Gulf Bay Strait Straits Sound Island Islands Isles Valley Delta Basin Coast
     Highlands Mountains Mountain Lake Lakes Desert Peninsula Canal Ocean Plateau Plain Plains
-    Range Falls Reef Lagoon Glacier Forest Park Hills Heights Corridor""".split()
+    Range Falls Reef Lagoon Glacier Forest Park Hills Heights Corridor County""".split()
 )
+#: Capitalised qualifiers dropped from a place's name: "Yunnan Province" -> "Yunnan".
+QUALIFIERS = frozenset("Province Prefecture Region Governorate Oblast Department Municipality"
+                       .split())
 FEATURE_FIRST = ("Gulf of ", "Bay of ", "Strait of ", "Straits of ", "Sea of ", "Lake ",
                  "Mount ", "Mt. ", "Isle of ", "Cape ", "Port ")
 
@@ -163,9 +166,11 @@ def place_with_region(span: Span) -> str | None:
 
 def place_by_form(span: Span) -> str | None:
     """A name shaped like a river's, sea's or valley's: "Loire Valley", "Gulf of Aqaba"."""
-    if len(span.words) > 1 and (span.words[-1] in FEATURE_LAST
-                                or span.text.startswith(FEATURE_FIRST)):
+    words = span.words
+    if len(words) > 1 and (words[-1] in FEATURE_LAST or span.text.startswith(FEATURE_FIRST)):
         return span.text
+    if len(words) > 1 and words[-1] in QUALIFIERS and "of" not in words:
+        return canonical_place(words[:-1]) or " ".join(words[:-1])
     return None
 
 
