@@ -1,8 +1,5 @@
 """The MyST writer escapes so that every paragraph renders as exactly its text."""
 
-import html
-import re
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
