@@ -139,3 +139,31 @@ def test_ner_backend_only_adds_names_the_rules_missed():
     if importlib.util.find_spec("spacy") is None:
         with pytest.raises(ArchiveError, match="spaCy is not installed"):
             load_backend("spacy:en_core_web_sm")
+
+
+def test_spacy_backend_maps_labels_and_reports_a_missing_model(monkeypatch):
+    """The spaCy adapter against a stand-in module with spaCy's interface (spaCy itself is
+    an optional extra, not installed for the tests)."""
+    import sys
+    import types
+    from types import SimpleNamespace as NS
+
+    import pytest
+
+    from build_tools.errors import ArchiveError
+    from build_tools.extract.backends import load_backend
+
+    def load(name, exclude=()):
+        if name != "xx_test_model":
+            raise OSError("[E050] Can't find model")
+        ents = [NS(text="Quentin\nMarsh", label_="PERSON"), NS(text="Ashgrove", label_="GPE"),
+                NS(text="Lorvane", label_="ORG"), NS(text="Tuesday", label_="DATE")]
+        return lambda text: NS(ents=ents)
+
+    monkeypatch.setitem(sys.modules, "spacy", types.SimpleNamespace(load=load))
+    backend = load_backend("spacy:xx_test_model")
+    assert backend.name == "spacy:xx_test_model"
+    assert list(backend.entities("...")) == [
+        ("Quentin Marsh", "people"), ("Ashgrove", "places"), ("Lorvane", "organizations")]
+    with pytest.raises(ArchiveError, match="model 'en_core_web_sm' is not installed"):
+        load_backend("spacy:en_core_web_sm")
