@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -60,3 +62,13 @@ def sphinx_build(project: Path, *extra: str, check: bool = True) -> subprocess.C
          str(project / "build"), "-c", str(project), "-q", *extra],
         cwd=REPO, capture_output=True, text=True, check=check,
     )
+
+
+def page(project: Path, name: str) -> str:
+    """The built HTML page *name* of *project*."""
+    return (project / "build" / "html" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def visible_text(markup: str) -> str:
+    """Text of an HTML fragment as a reader sees it, white space folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from build_tools.sphinxext.listing import ArticleEntry, Index, build_terms, rank_roles
-from conftest import ARTICLES, SAMPLE, make_project, sphinx_build
+from conftest import ARTICLES, SAMPLE, make_project, page, sphinx_build, visible_text
 
 SAMPLE_SLUG = "migrant-caravan-advances-north-as-u-s-officials-head-to-mexico"
 
@@ -63,12 +63,6 @@ def site(tmp_path_factory) -> Path:
     return project
 
 
-def page(site: Path, name: str) -> str:
-    return (site / "build" / "html" / f"{name}.html").read_text(encoding="utf-8")
-
-
-def text(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
 def items(markup: str) -> dict[str, str]:
@@ -77,7 +71,7 @@ def items(markup: str) -> dict[str, str]:
     out = {}
     for item in found:
         title = re.search(r'class="news-article-title"[^>]*>(.*?)</a>', item).group(1)
-        out[html.unescape(title)] = text(item)
+        out[html.unescape(title)] = visible_text(item)
     return out
 
 
@@ -86,7 +80,7 @@ def test_person_page_shows_roles_overall_and_per_article(site):
     overall = re.search(r'<p class="news-roles">(.*?)</p>', person, re.DOTALL).group(1)
     # Two articles call him a diplomat; of the one-article roles, the one from a dated
     # article comes before the one from the undated caravan story.
-    assert text(overall) == \
+    assert visible_text(overall) == \
         "Roles: U.S. diplomat; Envoy; Secretary of State"
     listed = items(person)
     assert "Role: U.S. diplomat" in listed["Newer story"]
@@ -96,7 +90,7 @@ def test_person_page_shows_roles_overall_and_per_article(site):
 
 
 def test_only_person_pages_show_roles(site):
-    assert "Role: U.S. President" in text(page(site, "people/joe-biden"))
+    assert "Role: U.S. President" in visible_text(page(site, "people/joe-biden"))
     for name in ("archive/index", "tags/migration", "authors/jose-torres"):
         markup = page(site, name)
         assert "news-roles" not in markup and "news-item-roles" not in markup, name
@@ -123,4 +117,4 @@ def test_parallel_and_incremental_builds_keep_roles(site, tmp_path):
     sphinx_build(parallel, "-j", "2")
     person = page(parallel, "people/antony-blinken")
     assert "Diplomat in chief" in person
-    assert "Roles: Diplomat in chief; Envoy; U.S. diplomat; Secretary of State" in text(person)
+    assert "Roles: Diplomat in chief; Envoy; U.S. diplomat; Secretary of State" in visible_text(person)

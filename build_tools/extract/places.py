@@ -114,11 +114,6 @@ def proper_case(printed: str, spans: list[Span]) -> str:
     return city[0] if city else title_case(printed)
 
 
-def place_in_span(span: Span) -> str | None:
-    """The place a span names when the whole span is a known place."""
-    return canonical_place(span.words)
-
-
 def big_city(span: Span) -> str | None:
     """A city big enough to be meant wherever it is named, unless its name is also a word or
     a person's name."""
@@ -128,12 +123,27 @@ def big_city(span: Span) -> str | None:
     return city[0]
 
 
-_DEMONYM = re.compile(r"(?:an|ese|ish|ean|ic|i|ch|ss|k)$")  # also French, Swiss, Czech
+#: Words for peoples that no ending rule finds.
+DEMONYMS = frozenset("French Dutch Swiss Greek Thai Czech Welsh Scottish British Irish Spanish "
+                     "Polish Danish Swedish Finnish Turkish Kurdish Flemish Basque Maori Inuit "
+                     "Arab Asian European African Latino Hispanic".split())
 
 
 def is_demonym(words: tuple[str, ...]) -> bool:
     """``Mexican``, ``South Korean``, ``Japanese``: words for a people, not a place."""
-    return canonical_place(words) is None and bool(_DEMONYM.search(words[-1]))
+    return canonical_place(words) is None and is_demonym_word(words[-1])
+
+
+def is_demonym_word(word: str) -> bool:
+    """``Canadian``, ``Japanese``, ``Italian``: a place's name with a people's ending."""
+    if word in DEMONYMS:
+        return True
+    for ending in ("ese", "ian", "an", "ish", "i"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if any(canonical_place(stem + tail) for tail in ("", "a", "ia", "o", "y", "e")):
+                return True
+    return False
 
 
 def place_by_context(span: Span) -> str | None:

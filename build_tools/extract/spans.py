@@ -60,6 +60,11 @@ class Span:
         return " ".join(self.words)
 
 
+def inside_brackets(span: Span) -> bool:
+    """``(DGAC)``, ``( GM.N )``: a span that is all there is between two brackets."""
+    return span.before.rstrip().endswith("(") and span.after.lstrip().startswith(")")
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``Comaltitlán`` and ``COMALTITLAN`` fold alike."""
     decomposed = unicodedata.normalize("NFKD", text)
