@@ -1,7 +1,7 @@
 """The news archive's Sphinx extension: article pages, indexes, date archive, pagination.
 
-Everything is registered here; the work is in :mod:`.collect` (reading) and :mod:`.pages`
-(writing).
+Everything is registered here; the work is in :mod:`.collect` (reading), :mod:`.pages`
+(writing) and :mod:`.search` (the search index and ``search.html``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .pages import (
     remove_stale_pages,
     resolve_links,
 )
+from .search import collect_text, disable_sphinx_search, search_page
 
 __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
@@ -63,17 +64,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("config-inited", check_config)
     app.connect("builder-inited", _add_static)
+    app.connect("builder-inited", disable_sphinx_search)
     app.connect("source-read", read_front_matter)
     app.connect("env-get-outdated", note_outdated)
+    # Text for the search index is taken after Sphinx reads the page's metadata (same
+    # priority, registered earlier) and before the article furniture is added.
+    app.connect("doctree-read", collect_text)
     app.connect("doctree-read", add_article_furniture)
     app.connect("env-get-updated", compute_terms)
     app.connect("doctree-resolved", resolve_links)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-collect-pages", search_page)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", remove_stale_pages)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -40,6 +40,7 @@ class NewsDomain(Domain):
     initial_data: dict[str, Any] = {
         "articles": {},  # docname -> ArticleMeta
         "summaries": {},  # docname -> first paragraph, shortened
+        "search": {},  # docname -> SearchDoc: searchable text, for the search index
         "latest": set(),  # docnames that hold a news-latest list
         "changed": False,  # whether any article was added, changed or removed this build
     }
@@ -51,10 +52,11 @@ class NewsDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.data["articles"].pop(docname, None)
         self.data["summaries"].pop(docname, None)
+        self.data["search"].pop(docname, None)
         self.data["latest"].discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("articles", "summaries"):
+        for key in ("articles", "summaries", "search"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value

@@ -1,0 +1,239 @@
+"""The search index as files: a pure function from documents, names and facets to payloads.
+
+What a query loads, and why (``news-search.js`` is the reader):
+
+* ``manifest``: the first term of every term shard and the first word of every names shard,
+  binary-searched in the browser; the fold table; the facets' names. A few kilobytes.
+* ``t/N``: terms in sorted ranges of bounded size, each with its postings (document number
+  and a BM25F score precomputed here and rounded, so ranking is one sum per document).
+* ``p/N``: the same terms' word positions, loaded only for quoted phrases.
+* ``n/N``: the names of term pages (people, places, ...) by each folded word of the name, so
+  a surname finds the page; loaded for the words of the query.
+* ``facets``: per document, its year and the ids of its tags, people, places, ... (a few bytes
+  a document), so counts per facet value for any result set need no further loads.
+* ``d/N``: one document's display text (title, date, place, byline, paragraphs), loaded only
+  for the results shown, for snippets.
+
+Documents are numbered in the order given (the writer gives newest first), so a lower number
+breaks a tie in favour of the newer article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .encode import deltas, encode_int, encode_ints
+from .text import TOKEN, fold, fold_table
+
+FORMAT = 1
+#: How much a word counts in each part of a document: a title match outranks a body match.
+TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
+BM25_K1, BM25_B = 1.2, 0.75
+#: Scores are stored as integers: ``round(score * SCORE_SCALE)``, at least 1.
+SCORE_SCALE = 50
+MAX_SCORE = 1023  # two characters
+#: Rough size (characters of encoded postings) at which a term or names shard is closed.
+SHARD_CHARS = 16_000
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One searchable page as collected when it is read: its title and its paragraphs."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    """A document as the index shows it: a :class:`SearchDoc` with its URL and metadata."""
+
+    url: str  #: from the site's root: ``articles/caravan.html``
+    text: SearchDoc
+    kind: str = "article"  #: ``article`` or ``page``
+    date: str | None = None  #: ISO date
+    place: str | None = None
+    byline: str = ""
+    #: facet key (``year``, ``tag``, ``person``, ...) -> values as shown on the site
+    facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """A term page found by name: ``person``, ``Alejandro Mayorkas``, its URL, its count."""
+
+    kind: str
+    name: str
+    url: str
+    count: int
+    aliases: tuple[str, ...] = ()  #: other spellings that lead to the same page
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  #: the URL parameter: ``person``
+    label: str  #: ``People``
+
+
+def _js_order(text: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
+    return text.encode("utf-16-be", "surrogatepass")
+
+
+class _Stems:
+    """A memo of the stemmer, which is called for every word of every document."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        self.stem = stem
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        found = self.memo.get(word)
+        if found is None:
+            found = self.memo[word] = self.stem(word) or word
+        return found
+
+
+def _analyse(doc: SearchDoc, stems: _Stems) -> tuple[dict[str, list[int]], dict[str, int], int]:
+    """Positions and weighted frequency of each stemmed term; the document's length.
+
+    Paragraphs are one position apart, so a phrase never spans two of them.
+    """
+    positions: dict[str, list[int]] = {}
+    weighted: dict[str, int] = {}
+    position = 0
+    parts = [(doc.title, TITLE_WEIGHT)]
+    parts += [(p, LEAD_WEIGHT if i == 0 else BODY_WEIGHT) for i, p in enumerate(doc.paragraphs)]
+    for text, weight in parts:
+        for word in TOKEN.findall(fold(text)):
+            term = stems(word)
+            positions.setdefault(term, []).append(position)
+            weighted[term] = weighted.get(term, 0) + weight
+            position += 1
+        position += 1
+    return positions, weighted, position
+
+
+def _score(tf: int, df: int, length: int, average: float, total: int) -> int:
+    idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+    score = idf * tf * (BM25_K1 + 1) / (tf + norm)
+    return max(1, min(MAX_SCORE, round(score * SCORE_SCALE)))
+
+
+def _shards(items: Sequence[tuple[str, Any, int]]) -> list[list[tuple[str, Any]]]:
+    """Sorted (key, payload, size) items cut into runs of about :data:`SHARD_CHARS`."""
+    shards: list[list[tuple[str, Any]]] = []
+    current: list[tuple[str, Any]] = []
+    size = 0
+    for key, payload, chars in items:
+        if current and size + chars > SHARD_CHARS:
+            shards.append(current)
+            current, size = [], 0
+        current.append((key, payload))
+        size += chars + len(key) + 4
+    if current:
+        shards.append(current)
+    return shards
+
+
+def build_index(
+    docs: Sequence[IndexedDoc],
+    names: Sequence[NameEntry],
+    facets: Sequence[Facet],
+    stem: Callable[[str], str],
+) -> dict[str, Any]:
+    """Every index file's payload, keyed by its name without ``.js`` (``t/3``, ``manifest``).
+
+    The same input always gives the same payloads, whatever order documents were read in.
+    """
+    files: dict[str, Any] = {}
+    stems = _Stems(stem)
+    postings: dict[str, list[tuple[int, int, list[int]]]] = {}
+    lengths: list[int] = []
+    for number, doc in enumerate(docs):
+        positions, weighted, length = _analyse(doc.text, stems)
+        lengths.append(length)
+        for term, where in positions.items():
+            postings.setdefault(term, []).append((number, weighted[term], where))
+        files[f"d/{number}"] = {
+            "u": doc.url, "t": doc.text.title, "k": doc.kind, "d": doc.date, "p": doc.place,
+            "b": doc.byline, "x": list(doc.text.paragraphs),
+        }
+    total = len(docs)
+    average = (sum(lengths) / total) if total else 1.0
+
+    encoded = []
+    for term in sorted(postings, key=_js_order):
+        found = postings[term]
+        ids = deltas(n for n, _, _ in found)
+        scored = encode_ints(v for delta, (n, tf, _) in zip(ids, found)
+                             for v in (delta, _score(tf, len(found), lengths[n], average, total)))
+        where = "".join(encode_int(len(p)) + encode_ints(deltas(p)) for _, _, p in found)
+        encoded.append((term, (scored, where), len(scored)))
+    term_shards = _shards(encoded)
+    for i, shard in enumerate(term_shards):
+        files[f"t/{i}"] = [[term, scored] for term, (scored, _) in shard]
+        files[f"p/{i}"] = {term: where for term, (_, where) in shard}
+
+    kinds = sorted({entry.kind for entry in names})
+    by_word: dict[str, list[list[Any]]] = {}
+    for entry in sorted(names, key=lambda e: (-e.count, e.name, e.kind)):
+        row = [kinds.index(entry.kind), entry.name, entry.url, entry.count]
+        if entry.aliases:
+            row.append(list(entry.aliases))
+        for word in dict.fromkeys(w for n in (entry.name, *entry.aliases)
+                                  for w in TOKEN.findall(fold(n))):
+            by_word.setdefault(word, []).append(row)
+    name_items = [(w, rows, len(json.dumps(rows, ensure_ascii=False)))
+                  for w, rows in sorted(by_word.items(), key=lambda item: _js_order(item[0]))]
+    name_shards = _shards(name_items)
+    for i, shard in enumerate(name_shards):
+        files[f"n/{i}"] = dict(shard)
+
+    files["facets"] = _facet_columns(docs, facets)
+    digest = hashlib.sha256(json.dumps(files, ensure_ascii=False, sort_keys=True)
+                            .encode("utf-8")).hexdigest()[:16]
+    files["manifest"] = {
+        "format": FORMAT,
+        "build": digest,
+        "docs": total,
+        "terms": [shard[0][0] for shard in term_shards],
+        "names": [shard[0][0] for shard in name_shards],
+        "kinds": kinds,
+        "fold": fold_table(),
+    }
+    return files
+
+
+def _facet_columns(docs: Sequence[IndexedDoc], facets: Sequence[Facet]) -> dict[str, Any]:
+    """Each facet's values (most documents first) and, per document, the ids it has.
+
+    ``year`` is one number per document (0: undated, else 1 + the value's id); other facets
+    list a document's ids as ascending gaps (each at least 1) closed by a 0.
+    """
+    out = []
+    for facet in facets:
+        counts: dict[str, int] = {}
+        for doc in docs:
+            for value in doc.facets.get(facet.key, ()):
+                counts[value] = counts.get(value, 0) + 1
+        values = sorted(counts, key=lambda v: (-counts[v], v))
+        if facet.key == "year":
+            values.sort(reverse=True)
+        ids = {value: i for i, value in enumerate(values)}
+        if facet.key == "year":
+            column = encode_ints(
+                (ids[doc.facets["year"][0]] + 1) if doc.facets.get("year") else 0
+                for doc in docs)
+        else:
+            column = "".join(
+                encode_ints(deltas(sorted({ids[v] for v in doc.facets.get(facet.key, ())})))
+                + encode_int(0) for doc in docs)
+        out.append({"key": facet.key, "label": facet.label, "values": values, "col": column})
+    return {"facets": out}

@@ -1,0 +1,70 @@
+"""Folding and tokenising, kept in step with ``news-search.js`` (``fold`` and ``tokens``).
+
+Both sides fold the same way: NFKD, drop combining marks, case-fold, then NFKD and drop marks
+again (case folding can itself produce a mark: ``ǰ``). The browser has no ``casefold()``, only
+``toLowerCase()``; :func:`fold_table` lists the few characters where the two differ (``ß`` ->
+``ss``, ``ς`` -> ``σ``), and the index hands that table to the browser, so the two cannot drift
+apart with a Python or Unicode upgrade. A token is a run of letters and digits (``\\p{L}\\p{N}``
+in JavaScript). ``tests/data/search/fold_vectors.json`` holds the cases both sides must agree on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+#: A run of letters and digits: Python's ``\\w`` less the underscore.
+TOKEN = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _marks() -> re.Pattern[str]:
+    """Every combining mark (Unicode category M), as one character class."""
+    ranges: list[str] = []
+    start = None
+    for cp in range(sys.maxunicode + 2):
+        is_mark = cp <= sys.maxunicode and unicodedata.category(chr(cp))[0] == "M"
+        if is_mark and start is None:
+            start = cp
+        elif not is_mark and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+def _strip(text: str) -> str:
+    if text.isascii():
+        return text
+    return _marks().sub("", unicodedata.normalize("NFKD", text))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: ``García Villagrán`` -> ``garcia villagran``."""
+    if text.isascii():
+        return text.lower()
+    return _strip(_strip(text).casefold())
+
+
+def tokens(text: str) -> list[str]:
+    """The folded words of *text*, in order."""
+    return TOKEN.findall(fold(text))
+
+
+@functools.lru_cache(maxsize=1)
+def fold_table() -> dict[str, str]:
+    """Characters whose ``casefold()`` differs from ``lower()``, for the browser's fold.
+
+    Keyed by the lower-case character the browser's ``toLowerCase()`` produces.
+    """
+    table: dict[str, str] = {}
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        lower = chr(cp).lower()
+        for char in lower:
+            folded = char.casefold()
+            if folded != char and _strip(folded) != _strip(char):
+                table[char] = folded
+    return table

@@ -1,0 +1,178 @@
+"""Search: the archive's own index and ``search.html``, in place of Sphinx's.
+
+Sphinx's search fetches each snippet with ``fetch()``, which a browser refuses on ``file://``,
+and parses one whole index before the first result. So the HTML builder's own indexer is
+switched off (its ``search`` flag, at ``builder-inited``), each page's text is collected into
+the ``news`` domain when it is read (purged and merged with the rest of the domain), and at
+``html-collect-pages``, after every page is written, :func:`build_tools.search.index.build_index`
+turns it into small ``.js`` files under ``_search/`` that ``news-search.js`` loads by
+``<script>`` tag, the same way from disk and from a server. Files whose content is unchanged
+are not rewritten; files of an older index are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.search import IndexBuilder
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from ..search.index import Facet, IndexedDoc, NameEntry, SearchDoc, build_index
+from .collect import NewsDomain
+from .listing import order_articles
+from .pages import SINGULAR, PageRenderer
+
+logger = logging.getLogger(__name__)
+
+INDEX_DIR = "_search"
+#: URL parameter of each index's facet on the search page.
+FACET_KEYS = {"tags": "tag", "people": "person", "places": "place",
+              "organizations": "org", "authors": "author"}
+
+
+def _is_html(app: Sphinx) -> bool:
+    return isinstance(app.builder, StandaloneHTMLBuilder) and app.builder.name != "singlehtml"
+
+
+def disable_sphinx_search(app: Sphinx) -> None:
+    """``builder-inited``: one engine only; Sphinx's indexer would cost build time for nothing."""
+    if isinstance(app.builder, StandaloneHTMLBuilder):
+        app.builder.search = False
+
+
+def collect_text(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` (before the article furniture is added): the page's searchable text."""
+    env = app.env
+    docname = env.docname
+    metadata = env.metadata.get(docname, {})
+    if "nosearch" in metadata or "no-search" in metadata:
+        return
+    domain: NewsDomain = env.domains["news"]
+    meta = domain.articles.get(docname)
+    if meta is not None:
+        title = meta.title
+    else:
+        title_node = env.titles.get(docname)
+        title = title_node.astext() if title_node is not None else docname
+    # Front matter that Sphinx has not yet moved into metadata is not text of the page.
+    paragraphs = tuple(text for p in doctree.findall(nodes.paragraph)
+                       if not _in_front_matter(p) and (text := " ".join(p.astext().split())))
+    domain.data["search"][docname] = SearchDoc(title, paragraphs)
+
+
+def _in_front_matter(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.docinfo, nodes.field_list)):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
+    """Articles newest first, then the other pages by name: the index's numbering."""
+    builder = app.builder
+    texts: dict[str, SearchDoc] = domain.data["search"]
+    canonical = {kind: {name: term.name for term in terms.values() for name in term.names}
+                 for kind, terms in domain.data.get("terms", {}).items()}
+    docs = []
+    for entry in order_articles(domain.entries().values()):
+        text = texts.get(entry.docname)
+        if text is None:
+            continue
+        facets: dict[str, tuple[str, ...]] = {}
+        if entry.date:
+            facets["year"] = (str(entry.date.year),)
+        for kind, names in entry.terms.items():
+            if kind in canonical and kind in FACET_KEYS:
+                found = canonical[kind]
+                facets[FACET_KEYS[kind]] = tuple(dict.fromkeys(found[n] for n in names
+                                                                if n in found))
+        docs.append(IndexedDoc(
+            url=builder.get_target_uri(entry.docname), text=text, kind="article",
+            date=entry.date.isoformat() if entry.date else None, place=entry.location,
+            byline=", ".join(entry.authors), facets=facets))
+    for docname in sorted(texts):
+        if docname not in domain.articles and docname in app.env.all_docs:
+            docs.append(IndexedDoc(url=builder.get_target_uri(docname), text=texts[docname],
+                                   kind="page"))
+    return docs
+
+
+def _names(app: Sphinx, domain: NewsDomain) -> list[NameEntry]:
+    out = []
+    for kind, terms in domain.data.get("terms", {}).items():
+        for term in terms.values():
+            out.append(NameEntry(SINGULAR.get(kind, kind), term.name,
+                                 app.builder.get_target_uri(term.pagename),
+                                 len(term.docnames), tuple(term.variants)))
+    return out
+
+
+def _facets(app: Sphinx) -> list[Facet]:
+    return [Facet("year", "Year"), *(Facet(FACET_KEYS[kind], label)
+                                      for kind, label in app.config.news_indexes.items()
+                                      if kind in FACET_KEYS)]
+
+
+def _language(app: Sphinx) -> IndexBuilder:
+    """Sphinx's search language: its stemmer in Python and the same stemmer in JavaScript."""
+    lang = app.config.html_search_language or app.config.language or "en"
+    return IndexBuilder(app.env, lang, app.config.html_search_options, "")
+
+
+def _write(path: Path, text: str) -> None:
+    """Write *text* unless the file already holds it (so unchanged shards keep their date)."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_index(app: Sphinx) -> str:
+    """Build and write every index file; returns the index's build id."""
+    domain: NewsDomain = app.env.domains["news"]
+    language = _language(app)
+    files = build_index(_documents(app, domain), _names(app, domain), _facets(app),
+                        language.lang.stem)
+    root = Path(app.outdir, INDEX_DIR)
+    wanted = {root / f"{key}.js" for key in files} | {root / "stemmer.js"}
+    for key, payload in files.items():
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        _write(root / f"{key}.js", f"NewsSearch.put({json.dumps(key)},{data});\n")
+    _write(root / "stemmer.js", language.get_js_stemmer_code() + "\n")
+    for path in root.rglob("*"):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+    return files["manifest"]["build"]
+
+
+def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the index, then ``search.html`` that reads it."""
+    if not _is_html(app):
+        return
+    build = write_index(app)
+    here = app.builder.get_target_uri("search")
+
+    def url(path: str) -> str:
+        return relative_uri(here, path)
+
+    body = PageRenderer(app).render(
+        "news/search.html", build=build, index_url=url(f"{INDEX_DIR}/"),
+        root_url=url("") or "./", stemmer_url=url(f"{INDEX_DIR}/stemmer.js"),
+        script_url=url("_static/news-search.js"),
+        facets=[f.key for f in _facets(app)])
+    yield "search", {"title": "Search", "body": body}, "page.html"
