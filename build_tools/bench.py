@@ -2,7 +2,9 @@
 
 Articles are made from the sample seeds and, when it is beside the checkout, the real corpus
 (``../shared/corpus``), each copy with its own title and date so every one is a distinct page.
-Prints a Markdown table to paste into ``docs/benchmarks.md`` with the machine it ran on.
+Prints a Markdown table to paste into ``docs/benchmarks.md`` with the machine it ran on, then
+(``--search``, on when Chromium and Playwright are installed) the search benchmark's table for
+the built site: see :mod:`build_tools.search_bench`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .convert import convert_folder
@@ -47,7 +50,9 @@ def timed(label: str, func, results: list[tuple[str, float]]) -> None:
     print(f"  {label}: {results[-1][1]:.1f} s", file=sys.stderr)
 
 
-def run(count: int, jobs: str, keep: Path | None) -> list[tuple[str, float]]:
+def run(count: int, jobs: str, keep: Path | None,
+        after: Callable[[Path], None] | None = None) -> list[tuple[str, float]]:
+    """Time each step; then *after* is called with the built site's folder (``build/html``)."""
     work = keep or Path(tempfile.mkdtemp(prefix="news-bench-"))
     project = work / "project"
     if project.exists():
@@ -81,6 +86,8 @@ def run(count: int, jobs: str, keep: Path | None) -> list[tuple[str, float]]:
     first.write_text(first.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n",
                      encoding="utf-8")
     timed("convert + build (one article changed)", lambda: (convert(), sphinx()), results)
+    if after is not None:
+        after(project / "build" / "html")
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return results
@@ -91,13 +98,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", default="auto", help="sphinx -j value (default auto)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--search", action=argparse.BooleanOptionalAction, default=None,
+                        help="measure the search on the built site in Chromium (default: on "
+                             "when /usr/bin/chromium and playwright are installed)")
     args = parser.parse_args(argv)
-    results = run(args.articles, args.jobs, args.keep)
+    from . import search_bench
+
+    unavailable = search_bench.available()
+    if args.search and unavailable:
+        parser.error(f"--search: {unavailable}")
+    if args.search is None and unavailable:
+        print(f"search benchmark skipped: {unavailable}", file=sys.stderr)
+    search: list[str] = []
+
+    def measure_search(html_dir: Path) -> None:
+        print("  search (Chromium, file://) ...", file=sys.stderr)
+        search.append(search_bench.markdown(search_bench.measure(html_dir)))
+
+    wanted = args.search if args.search is not None else unavailable is None
+    results = run(args.articles, args.jobs, args.keep, measure_search if wanted else None)
     print(f"\nMachine: {platform.platform()}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; {args.articles} articles, sphinx -j {args.jobs}\n")
     print("| step | seconds |\n| --- | ---: |")
     for label, seconds in results:
         print(f"| {label} | {seconds:.1f} |")
+    for table in search:
+        print(f"\nSearch, {args.articles} articles:\n\n{table}")
     return 0
 
 

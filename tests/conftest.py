@@ -14,7 +14,8 @@ import pytest
 from build_tools.convert import convert_folder
 from build_tools.extract.registry import load_registry, load_taxonomy
 
-pytest_plugins = ("sphinx.testing.fixtures",)
+# browser_support: the browser and tab fixtures of the browser tests.
+pytest_plugins = ("sphinx.testing.fixtures", "browser_support")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -6,6 +6,9 @@ What a query loads, and why (``news-search.js`` is the reader):
   binary-searched in the browser; the fold table; the facets' names. A few kilobytes.
 * ``t/N``: terms in sorted ranges of bounded size, each with its postings (document number
   and a BM25F score precomputed here and rounded, so ranking is one sum per document).
+  Terms are stems; every word of the archive whose stem differs is listed too, pointing to
+  its stem (``["migrants", "", "migrant"]``), so a query never depends on the browser's
+  stemmer giving the same stem as the one that built the index.
 * ``p/N``: the same terms' word positions, loaded only for quoted phrases.
 * ``n/N``: the names of term pages (people, places, ...) by each folded word of the name, so
   a surname finds the page; loaded for the words of the query.
@@ -168,18 +171,27 @@ def build_index(
     total = len(docs)
     average = (sum(lengths) / total) if total else 1.0
 
+    # Words whose stem differs point to it, so the browser needs its own stemmer only for
+    # words the archive does not contain (its stemmer may be another Snowball release). A
+    # stem that is also a word with another stem keeps its postings beside the pointer.
+    redirects = {word: term for word, term in stems.memo.items() if word != term}
     encoded = []
-    for term in sorted(postings, key=_js_order):
-        found = postings[term]
-        ids = deltas(n for n, _, _ in found)
-        scored = encode_ints(v for delta, (n, tf, _) in zip(ids, found)
-                             for v in (delta, _score(tf, len(found), lengths[n], average, total)))
-        where = "".join(encode_int(len(p)) + encode_ints(deltas(p)) for _, _, p in found)
-        encoded.append((term, (scored, where), len(scored)))
+    for key in sorted(postings.keys() | redirects.keys(), key=_js_order):
+        found = postings.get(key)
+        if found is None:
+            scored = where = ""
+        else:
+            ids = deltas(n for n, _, _ in found)
+            scored = encode_ints(
+                v for delta, (n, tf, _) in zip(ids, found)
+                for v in (delta, _score(tf, len(found), lengths[n], average, total)))
+            where = "".join(encode_int(len(p)) + encode_ints(deltas(p)) for _, _, p in found)
+        encoded.append((key, (scored, where, redirects.get(key)), len(scored)))
     term_shards = _shards(encoded)
     for i, shard in enumerate(term_shards):
-        files[f"t/{i}"] = [[term, scored] for term, (scored, _) in shard]
-        files[f"p/{i}"] = {term: where for term, (_, where) in shard}
+        files[f"t/{i}"] = [[key, scored, to] if to else [key, scored]
+                           for key, (scored, _, to) in shard]
+        files[f"p/{i}"] = {key: where for key, (_, where, _) in shard if where}
 
     kinds = sorted({entry.kind for entry in names})
     by_word: dict[str, list[list[Any]]] = {}

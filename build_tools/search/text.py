@@ -4,7 +4,9 @@ Both sides fold the same way: NFKD, drop combining marks, case-fold, then NFKD a
 again (case folding can itself produce a mark: ``ǰ``). The browser has no ``casefold()``, only
 ``toLowerCase()``; :func:`fold_table` lists the few characters where the two differ (``ß`` ->
 ``ss``, ``ς`` -> ``σ``), and the index hands that table to the browser, so the two cannot drift
-apart with a Python or Unicode upgrade. A token is a run of letters and digits (``\\p{L}\\p{N}``
+apart with a Python or Unicode upgrade. Latin letters that Unicode does not decompose are
+folded too (:data:`LETTERS`: ``Łódź`` -> ``lodz``, ``Øresund`` -> ``oresund``), since readers
+type them without the stroke. A token is a run of letters and digits (``\\p{L}\\p{N}``
 in JavaScript). ``tests/data/search/fold_vectors.json`` holds the cases both sides must agree on.
 """
 
@@ -14,6 +16,11 @@ import functools
 import re
 import sys
 import unicodedata
+
+#: Lower-case letters with no decomposition, as a reader without them on the keyboard types them.
+LETTERS = {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ħ": "h",
+           "ı": "i", "ŀ": "l", "ŧ": "t", "ƒ": "f"}
+_LETTERS = str.maketrans(LETTERS)
 
 #: A run of letters and digits: Python's ``\\w`` less the underscore.
 TOKEN = re.compile(r"[^\W_]+")
@@ -44,7 +51,7 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``García Villagrán`` -> ``garcia villagran``."""
     if text.isascii():
         return text.lower()
-    return _strip(_strip(text).casefold())
+    return _strip(_strip(text).casefold().translate(_LETTERS))
 
 
 def tokens(text: str) -> list[str]:
@@ -54,17 +61,18 @@ def tokens(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def fold_table() -> dict[str, str]:
-    """Characters whose ``casefold()`` differs from ``lower()``, for the browser's fold.
+    """Characters whose ``casefold()`` differs from ``lower()``, and :data:`LETTERS`, for the
+    browser's fold.
 
     Keyed by the lower-case character the browser's ``toLowerCase()`` produces.
     """
-    table: dict[str, str] = {}
+    table: dict[str, str] = dict(LETTERS)
     for cp in range(sys.maxunicode + 1):
         if 0xD800 <= cp < 0xE000:
             continue
         lower = chr(cp).lower()
         for char in lower:
-            folded = char.casefold()
+            folded = char.casefold().translate(_LETTERS)
             if folded != char and _strip(folded) != _strip(char):
                 table[char] = folded
     return table

@@ -155,17 +155,32 @@
     return lo;
   }
 
-  const termShards = new Map(); // shard number -> Map(term -> postings string)
+  const termShards = new Map(); // shard number -> Map(key -> {postings, to})
   async function termShard(i) {
     if (!termShards.has(i)) {
-      termShards.set(i, NewsSearch.load("t/" + i).then((rows) => new Map(rows)));
+      termShards.set(i, NewsSearch.load("t/" + i).then((rows) => new Map(
+        rows.map(([key, postings, to]) => [key, { postings, to }]))));
     }
     return termShards.get(i);
   }
 
+  async function termRow(key) {
+    const i = shardOf(manifest.terms, key);
+    return i < 0 ? undefined : (await termShard(i)).get(key);
+  }
+
+  /** The indexed stem of a query word: the index's own pointer for a word of the archive,
+   * else the browser's stemmer (the same Snowball algorithm, maybe another release). */
+  async function stemOf(word) {
+    const row = await termRow(word);
+    if (row && row.to) return row.to;
+    if (row && row.postings) return word;
+    return stem(word);
+  }
+
   /** Postings of one term: Map(doc -> score), in document order. */
   function decodePostings(text) {
-    const ints = readInts(text);
+    const ints = readInts(text || "");
     const out = new Map();
     let doc = -1;
     for (let i = 0; i < ints.length; i += 2) {
@@ -175,32 +190,36 @@
     return out;
   }
 
+  NewsSearch.stemOf = stemOf;
+
+  async function postingsOf(term) {
+    const row = await termRow(term);
+    return decodePostings(row && row.postings);
+  }
+
   const MAX_PREFIX_SHARDS = 3;
   const MAX_PREFIX_TERMS = 60;
   const PREFIX_WEIGHT = 0.85;
 
-  /** Documents matching one query word: its stem, and while typing, any term it begins. */
+  /** Documents matching one query word: its stem, and while typing, any word it begins. */
   async function wordMatches(word) {
-    const term = stem(word.text);
-    const result = new Map();
-    const exact = shardOf(manifest.terms, term);
-    if (exact >= 0) {
-      const found = (await termShard(exact)).get(term);
-      if (found) for (const [doc, score] of decodePostings(found)) result.set(doc, score);
-    }
+    const term = await stemOf(word.text);
+    const result = await postingsOf(term);
     if (word.prefix && word.text.length >= 2) {
       const first = Math.max(0, shardOf(manifest.terms, word.text));
       const last = Math.min(shardOf(manifest.terms, word.text + "\uffff"),
         first + MAX_PREFIX_SHARDS - 1);
-      const candidates = [];
+      const targets = new Set();
       for (let i = first; i <= last; i++) {
-        for (const [t, postings] of await termShard(i)) {
-          if (t !== term && t.startsWith(word.text)) candidates.push([t, postings]);
+        for (const [key, row] of await termShard(i)) {
+          if (!key.startsWith(word.text)) continue;
+          const target = row.to || key;
+          if (target !== term) targets.add(target);
         }
       }
-      candidates.sort((a, b) => b[1].length - a[1].length);
-      for (const [, postings] of candidates.slice(0, MAX_PREFIX_TERMS)) {
-        for (const [doc, score] of decodePostings(postings)) {
+      const chosen = [...targets].slice(0, MAX_PREFIX_TERMS);
+      for (const postings of await Promise.all(chosen.map(postingsOf))) {
+        for (const [doc, score] of postings) {
           const s = score * PREFIX_WEIGHT;
           if ((result.get(doc) || 0) < s) result.set(doc, s);
         }
@@ -214,13 +233,12 @@
     const i = shardOf(manifest.terms, term);
     if (i < 0) return new Map();
     const [shard, where] = await Promise.all([termShard(i), NewsSearch.load("p/" + i)]);
-    const postings = shard.get(term);
+    const row = shard.get(term);
     const out = new Map();
-    if (!postings || !where[term]) return out;
-    const docs = [...decodePostings(postings).keys()];
+    if (!row || !row.postings || !where[term]) return out;
     const ints = readInts(where[term]);
     let k = 0;
-    for (const doc of docs) {
+    for (const doc of decodePostings(row.postings).keys()) {
       const count = ints[k++];
       const list = [];
       let p = -1;
@@ -231,7 +249,7 @@
   }
 
   async function phraseMatches(words, candidates) {
-    const terms = words.map(stem);
+    const terms = await Promise.all(words.map(stemOf));
     const lists = await Promise.all(terms.map(positions));
     const out = new Set();
     for (const doc of candidates) {

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "build_tools.sphinxext"]
+source_suffix = {".md": "markdown"}
+smartquotes = False

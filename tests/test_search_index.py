@@ -1,0 +1,185 @@
+"""The search index writer without a browser: folding, encoding, shards, names, facets."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from pathlib import Path
+
+import pytest
+import Stemmer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_tools.search import index as search_index
+from build_tools.search.encode import decode_ints, encode_ints
+from build_tools.search.index import Facet, IndexedDoc, NameEntry, SearchDoc, build_index
+from build_tools.search.text import fold, fold_table, tokens
+
+VECTORS = json.loads((Path(__file__).parent / "data" / "search" / "fold_vectors.json")
+                     .read_text(encoding="utf-8"))["cases"]
+STEM = Stemmer.Stemmer("english").stemWord
+FACETS = [Facet("year", "Year"), Facet("tag", "Tags"), Facet("person", "People")]
+
+
+@pytest.mark.parametrize("case", VECTORS, ids=lambda c: c["text"])
+def test_fold_and_tokens_match_the_shared_vectors(case):
+    assert fold(case["text"]) == case["fold"]
+    assert tokens(case["text"]) == case["tokens"]
+
+
+def test_accents_and_case_fold_away():
+    assert tokens("García Villagrán") == tokens("garcia villagran") == ["garcia", "villagran"]
+    assert tokens("São Paulo") == tokens("Sao Paulo")
+    assert tokens("Straße") == tokens("STRASSE")
+    assert tokens("Łódź") == ["lodz"]
+
+
+def test_fold_table_reproduces_casefold_from_lower():
+    """The browser lower-cases, then applies the table: the same as Python's casefold."""
+    table = fold_table()
+    for text in ("Straße", "ΟΔΟΣ", "ꮳꮃꭹ", "ẞ", "Łódź"):
+        browser = "".join(table.get(c, c) for c in text.lower())
+        assert fold(browser) == fold(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.integers(min_value=0, max_value=2**40)))
+def test_numbers_round_trip(numbers):
+    assert decode_ints(encode_ints(numbers)) == numbers
+
+
+def _doc(number: int, title: str, *paragraphs: str, year: str | None = "2023",
+         tags: tuple[str, ...] = (), people: tuple[str, ...] = ()) -> IndexedDoc:
+    facets = {"tag": tags, "person": people}
+    if year:
+        facets["year"] = (year,)
+    return IndexedDoc(url=f"articles/a{number}.html", text=SearchDoc(title, paragraphs),
+                      date=f"{year}-01-01" if year else None, facets=facets)
+
+
+def _postings(files, term):
+    """Decode one term's postings and positions the way news-search.js does."""
+    terms = files["manifest"]["terms"]
+    shard = bisect_right(terms, term) - 1
+    rows = {row[0]: row[1] for row in files[f"t/{shard}"]}
+    if not rows.get(term):
+        return {}
+    ints = decode_ints(rows[term])
+    docs, doc = [], -1
+    for delta in ints[::2]:
+        doc += delta
+        docs.append(doc)
+    where = decode_ints(files[f"p/{shard}"][term])
+    out, k = {}, 0
+    for doc in docs:
+        count, k = where[k], k + 1
+        positions, p = [], -1
+        for delta in where[k:k + count]:
+            p += delta
+            positions.append(p)
+        k += count
+        out[doc] = positions
+    return out
+
+
+def test_postings_scores_and_positions():
+    docs = [_doc(0, "Border talks", "Migrants reached the border.", "Officials met."),
+            _doc(1, "Markets", "Shares fell.", "The border was closed to trade.")]
+    files = build_index(docs, [], FACETS, STEM)
+    border = _postings(files, STEM("border"))
+    # Title words from 0; each paragraph one position after the last: "the border" at 5, 6.
+    assert border == {0: [0, 6], 1: [6]}
+    # A title and first-paragraph match outranks one deep in the body.
+    rows = {row[0]: row[1] for row in files["t/0"]}
+    scores = decode_ints(rows[STEM("border")])[1::2]
+    assert scores[0] > scores[1] >= 1
+    assert files["d/1"] == {"u": "articles/a1.html", "t": "Markets", "k": "article",
+                            "d": "2023-01-01", "p": None, "b": "",
+                            "x": ["Shares fell.", "The border was closed to trade."]}
+
+
+def test_words_point_to_their_stem():
+    files = build_index([_doc(0, "Migrants", "International migrants walked.")], [], FACETS,
+                        STEM)
+    rows = {row[0]: row[1:] for key, shard in files.items() if key.startswith("t/")
+            for row in shard}
+    assert rows["migrants"] == ["", "migrant"] and rows["migrant"][0]
+    assert rows["international"] == ["", STEM("international")]
+    assert len(rows["walked"]) == 2 and rows[STEM("walked")][0]
+
+
+def test_phrases_never_span_paragraphs():
+    files = build_index([_doc(0, "T", "It ended in the central", "Bank shares fell.")], [],
+                        FACETS, STEM)
+    central, bank = _postings(files, "central")[0], _postings(files, "bank")[0]
+    assert all(b != c + 1 for c in central for b in bank)
+
+
+def test_shards_are_sorted_bounded_and_cover_every_term(monkeypatch):
+    monkeypatch.setattr(search_index, "SHARD_CHARS", 200)
+    words = [f"word{i:03d}" for i in range(300)]
+    docs = [_doc(i, f"Title {i}", " ".join(words[i % 300:(i % 300) + 20])) for i in range(60)]
+    files = build_index(docs, [], FACETS, lambda w: w)
+    firsts = files["manifest"]["terms"]
+    assert len(firsts) > 5 and firsts == sorted(firsts)
+    seen = []
+    for i, first in enumerate(firsts):
+        shard = [row[0] for row in files[f"t/{i}"]]
+        assert shard[0] == first and shard == sorted(shard)
+        assert set(files[f"p/{i}"]) == set(shard)  # no stemming here: no redirects
+        # Bounded: only a single term larger than the bound may exceed it.
+        size = sum(len(row[1]) + len(row[0]) + 4 for row in files[f"t/{i}"])
+        assert size <= 200 + 60 or len(shard) == 1
+        seen += shard
+    assert seen == sorted(set(seen))
+    assert {"word000", "title", "42"} <= set(seen)
+    # Every term is found where a binary search over the manifest says.
+    for term in seen:
+        assert _postings(files, term)
+
+
+def test_names_are_found_by_every_word_and_alias():
+    names = [NameEntry("person", "Andres Manuel Lopez Obrador", "people/amlo.html", 3,
+                       ("López Obrador",)),
+             NameEntry("person", "Alejandro Mayorkas", "people/mayorkas.html", 5),
+             NameEntry("place", "São Paulo", "places/sao-paulo.html", 2)]
+    files = build_index([_doc(0, "T", "x")], names, FACETS, STEM)
+    shard = {k: v for key, v2 in files.items() if key.startswith("n/") for k, v in v2.items()}
+    assert [row[1] for row in shard["obrador"]] == ["Andres Manuel Lopez Obrador"]
+    assert shard["mayorkas"][0][1:4] == ["Alejandro Mayorkas", "people/mayorkas.html", 5]
+    assert "sao" in shard and "paulo" in shard
+    kinds = files["manifest"]["kinds"]
+    assert kinds[shard["sao"][0][0]] == "place"
+
+
+def test_facet_columns_decode_to_each_documents_values():
+    docs = [_doc(0, "A", "x", year="2023", tags=("migration",), people=("Rosa Diaz", "Joe Biden")),
+            _doc(1, "B", "x", year=None, tags=()),
+            _doc(2, "C", "x", year="2007", tags=("migration", "trade"), people=("Joe Biden",))]
+    facets = {f["key"]: f for f in build_index(docs, [], FACETS, STEM)["facets"]["facets"]}
+    assert facets["year"]["values"] == ["2023", "2007"]
+    assert decode_ints(facets["year"]["col"]) == [1, 0, 2]
+    tag = facets["tag"]
+    assert tag["values"][0] == "migration"  # most documents first
+
+    def columns(facet):
+        out, ids, current = [], [], -1
+        for v in decode_ints(facet["col"]):
+            if v == 0:
+                out.append({facet["values"][i] for i in ids})
+                ids, current = [], -1
+            else:
+                current += v
+                ids.append(current)
+        return out
+
+    assert columns(tag) == [{"migration"}, set(), {"migration", "trade"}]
+    assert columns(facets["person"]) == [{"Rosa Diaz", "Joe Biden"}, set(), {"Joe Biden"}]
+
+
+def test_same_input_same_files():
+    docs = [_doc(i, f"Title {i}", f"Body {i} text") for i in range(5)]
+    assert build_index(docs, [], FACETS, STEM) == build_index(list(docs), [], FACETS, STEM)
+    changed = build_index(docs[:4], [], FACETS, STEM)
+    assert changed["manifest"]["build"] != build_index(docs, [], FACETS, STEM)["manifest"]["build"]

@@ -1,0 +1,126 @@
+"""The search index in real Sphinx builds: test roots for the extension, real projects for
+incremental and parallel builds."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLES, SAMPLE, convert, make_project, sphinx_build
+
+
+def index_files(outdir: Path) -> dict[str, object]:
+    """Every ``_search/*.js`` file's payload, by key."""
+    out = {}
+    for path in sorted((outdir / "_search").rglob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        key = path.relative_to(outdir / "_search").with_suffix("").as_posix()
+        match = re.fullmatch(r'NewsSearch\.put\("([^"]+)",(.*)\);\n', text, re.DOTALL)
+        if key == "stemmer":
+            continue
+        assert match and match.group(1) == key, path
+        out[key] = json.loads(match.group(2))
+    return out
+
+
+def all_text(files: dict[str, object]) -> str:
+    return json.dumps([v for k, v in files.items() if k.startswith("d/")], ensure_ascii=False)
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_our_index_replaces_sphinx_search(app):
+    app.build()
+    out = Path(app.outdir)
+    assert not (out / "searchindex.js").exists()
+    search = (out / "search.html").read_text(encoding="utf-8")
+    assert 'class="news-search"' in search and "_static/news-search.js" in search
+    assert "searchtools.js" not in search
+    assert (out / "_static" / "news-search.js").is_file()
+    assert "Stemmer" in (out / "_search" / "stemmer.js").read_text(encoding="utf-8")
+    files = index_files(out)
+    manifest = files["manifest"]
+    assert manifest["docs"] == 3  # two articles and the about page; the home page is nosearch
+    text = all_text(files)
+    assert "nosearchword" not in text
+    assert "Thousands of migrants walked toward the U.S. border." in text
+    # Front matter is not text of the page.
+    assert "Jose Torres" not in " ".join(json.dumps(files[k]["x"]) for k in files if k[:2] == "d/")
+    # Articles newest first, then other pages.
+    assert [files[f"d/{i}"]["t"] for i in range(3)] == [
+        "Migrant caravan heads north", "Stocks fall as central bank holds rates",
+        "About this archive"]
+    assert files["d/0"]["u"] == "articles/caravan.html" and files["d/0"]["d"] == "2023-12-26"
+    assert files["d/2"]["k"] == "page"
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_term_pages_are_found_by_name_and_facets_use_index_names(app):
+    app.build()
+    files = index_files(Path(app.outdir))
+    names = {word: rows for k, v in files.items() if k.startswith("n/") for word, rows in v.items()}
+    kinds = files["manifest"]["kinds"]
+    villagran = names["villagran"]
+    assert [(kinds[r[0]], r[1], r[2], r[3]) for r in villagran] == [
+        ("person", "Luis García Villagrán", "people/luis-garcia-villagran.html", 1)]
+    assert (Path(app.outdir) / villagran[0][2]).is_file()
+    assert any(r[1] == "European Central Bank" for r in names["central"])
+    facets = {f["key"]: f for f in files["facets"]["facets"]}
+    assert set(facets) == {"year", "tag", "person", "place", "org", "author"}
+    assert facets["year"]["values"] == ["2023", "2007"]
+    assert set(facets["person"]["values"]) == {"Luis García Villagrán", "Alejandro Mayorkas",
+                                               "Axel Weber"}
+
+
+@pytest.mark.sphinx("dirhtml", testroot="search")
+def test_dirhtml_urls(app):
+    app.build()
+    out = Path(app.outdir)
+    files = index_files(out)
+    assert files["d/0"]["u"] == "articles/caravan/"
+    search = (out / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-index="../_search/"' in search and 'data-root="../"' in search
+
+
+def _search_tree(project: Path) -> dict[str, bytes]:
+    root = project / "build" / "html" / "_search"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    files = [SAMPLE, *sorted(ARTICLES.glob("*.txt"))]
+    files += sorted((Path(__file__).parent / "data" / "eval" / "articles").glob("*.txt"))[:12]
+    return files
+
+
+def test_incremental_and_parallel_builds_give_the_full_serial_index(tmp_path, inputs):
+    serial = make_project(tmp_path / "serial", inputs)
+    sphinx_build(serial)
+    parallel = make_project(tmp_path / "parallel", inputs)
+    sphinx_build(parallel, "-j", "2")
+    assert _search_tree(parallel) == _search_tree(serial)
+
+    # Edit one article, remove one, add one; rebuild incrementally.
+    seeds = serial / "seeds"
+    first, second = sorted(seeds.glob("*.txt"))[:2]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\nA new zanzibarite paragraph.\n",
+                     encoding="utf-8")
+    second.unlink()
+    extra = Path(__file__).parent / "data" / "eval-holdout" / "articles"
+    added = sorted(extra.glob("*.txt"))[0]
+    shutil.copy(added, seeds / added.name)
+    convert(serial)
+    before = _search_tree(serial)
+    sphinx_build(serial)
+    after = _search_tree(serial)
+    assert after != before
+
+    fresh = make_project(tmp_path / "fresh", sorted(seeds.glob("*.txt")))
+    sphinx_build(fresh)
+    assert after == _search_tree(fresh)
+    terms = [v for k, v in index_files(serial / "build" / "html").items() if k.startswith("t/")]
+    assert "zanzibarit" in json.dumps(terms)
