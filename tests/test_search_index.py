@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from build_tools.search import index as search_index
 from build_tools.search.encode import decode_ints, encode_ints
-from build_tools.search.index import Facet, IndexedDoc, NameEntry, SearchDoc, build_index
+from build_tools.search.index import (
+    Facet,
+    IndexedDoc,
+    NameEntry,
+    SearchDoc,
+    build_index,
+    index_scripts,
+)
 from build_tools.search.text import fold, fold_table, tokens
 
 VECTORS = json.loads((Path(__file__).parent / "data" / "search" / "fold_vectors.json")
@@ -178,8 +185,23 @@ def test_facet_columns_decode_to_each_documents_values():
     assert columns(facets["person"]) == [{"Rosa Diaz", "Joe Biden"}, set(), {"Joe Biden"}]
 
 
-def test_same_input_same_files():
+def test_scripts_hand_each_payload_to_the_loader_with_a_build_id():
     docs = [_doc(i, f"Title {i}", f"Body {i} text") for i in range(5)]
-    assert build_index(docs, [], FACETS, STEM) == build_index(list(docs), [], FACETS, STEM)
-    changed = build_index(docs[:4], [], FACETS, STEM)
-    assert changed["manifest"]["build"] != build_index(docs, [], FACETS, STEM)["manifest"]["build"]
+    scripts = index_scripts(build_index(docs, [], FACETS, STEM))
+    assert scripts == index_scripts(build_index(list(docs), [], FACETS, STEM))
+    assert set(scripts) == {"manifest.js", "facets.js", "t/0.js", "p/0.js",
+                            *(f"d/{i}.js" for i in range(5))}
+    for name, text in scripts.items():
+        key = name.removesuffix(".js")
+        assert text.startswith(f'NewsSearch.put("{key}",') and text.endswith(");\n")
+        json.loads(text[len(f'NewsSearch.put("{key}",'):-3])
+    manifest = json.loads(scripts["manifest.js"][len('NewsSearch.put("manifest",'):-3])
+    assert manifest["files"] == len(scripts)
+    fewer = index_scripts(build_index(docs[:4], [], FACETS, STEM))["manifest.js"]
+    assert json.loads(fewer[len('NewsSearch.put("manifest",'):-3])["build"] != manifest["build"]
+
+
+def test_long_documents_keep_every_position():
+    words = " ".join(f"w{i}" for i in range(40_000))
+    files = build_index([_doc(0, "T", words)], [], FACETS, lambda w: w)
+    assert _postings(files, "w39999") == {0: [39_999 + 2]}

@@ -27,8 +27,13 @@ def encode_int(n: int) -> str:
     return "".join(reversed(out))
 
 
+#: Every number of up to three characters, written once: the index writes millions.
+SHORT_CODES = [encode_int(n) for n in range(32 ** 3)]
+
+
 def encode_ints(numbers: Iterable[int]) -> str:
-    return "".join(encode_int(n) for n in numbers)
+    short, limit = SHORT_CODES, len(SHORT_CODES)
+    return "".join(short[n] if 0 <= n < limit else encode_int(n) for n in numbers)
 
 
 def decode_ints(text: str) -> list[int]:

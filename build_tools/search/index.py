@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .encode import deltas, encode_int, encode_ints
+from .encode import SHORT_CODES, deltas, encode_int, encode_ints
 from .text import TOKEN, fold, fold_table
 
 FORMAT = 1
@@ -88,22 +88,20 @@ def _js_order(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
 
 
-class _Stems:
+class _Stems(dict[str, str]):
     """A memo of the stemmer, which is called for every word of every document."""
 
     def __init__(self, stem: Callable[[str], str]) -> None:
+        super().__init__()
         self.stem = stem
-        self.memo: dict[str, str] = {}
 
-    def __call__(self, word: str) -> str:
-        found = self.memo.get(word)
-        if found is None:
-            found = self.memo[word] = self.stem(word) or word
+    def __missing__(self, word: str) -> str:
+        found = self[word] = self.stem(word) or word
         return found
 
 
-def _analyse(doc: SearchDoc, stems: _Stems) -> tuple[dict[str, list[int]], dict[str, int], int]:
-    """Positions and weighted frequency of each stemmed term; the document's length.
+def _analyse(doc: SearchDoc, stems: _Stems) -> tuple[dict[str, tuple[int, str]], int]:
+    """Each stemmed term's weighted frequency and encoded positions; the document's length.
 
     Paragraphs are one position apart, so a phrase never spans two of them.
     """
@@ -113,20 +111,21 @@ def _analyse(doc: SearchDoc, stems: _Stems) -> tuple[dict[str, list[int]], dict[
     parts = [(doc.title, TITLE_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i == 0 else BODY_WEIGHT) for i, p in enumerate(doc.paragraphs)]
     for text, weight in parts:
-        for word in TOKEN.findall(fold(text)):
-            term = stems(word)
-            positions.setdefault(term, []).append(position)
-            weighted[term] = weighted.get(term, 0) + weight
+        for term in [stems[word] for word in TOKEN.findall(fold(text))]:
+            where = positions.get(term)
+            if where is None:
+                positions[term] = [position]
+                weighted[term] = weight
+            else:
+                where.append(position)
+                weighted[term] += weight
             position += 1
         position += 1
-    return positions, weighted, position
-
-
-def _score(tf: int, df: int, length: int, average: float, total: int) -> int:
-    idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
-    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-    score = idf * tf * (BM25_K1 + 1) / (tf + norm)
-    return max(1, min(MAX_SCORE, round(score * SCORE_SCALE)))
+    short, limit = SHORT_CODES, len(SHORT_CODES) - 1
+    return {term: (weighted[term], short[1] + short[where[0] + 1]
+                   if len(where) == 1 and where[0] < limit  # most terms: once, early
+                   else encode_int(len(where)) + encode_ints(deltas(where)))
+            for term, where in positions.items()}, position
 
 
 def _shards(items: Sequence[tuple[str, Any, int]]) -> list[list[tuple[str, Any]]]:
@@ -151,41 +150,51 @@ def build_index(
     facets: Sequence[Facet],
     stem: Callable[[str], str],
 ) -> dict[str, Any]:
-    """Every index file's payload, keyed by its name without ``.js`` (``t/3``, ``manifest``).
-
-    The same input always gives the same payloads, whatever order documents were read in.
+    """Every index file's payload, keyed by its name without ``.js`` (``t/3``, ``manifest``);
+    :func:`index_scripts` writes them out. The same input always gives the same payloads.
     """
     files: dict[str, Any] = {}
     stems = _Stems(stem)
-    postings: dict[str, list[tuple[int, int, list[int]]]] = {}
+    postings: dict[str, list[tuple[int, int, str]]] = {}  # term -> (doc, tf, positions)
     lengths: list[int] = []
     for number, doc in enumerate(docs):
-        positions, weighted, length = _analyse(doc.text, stems)
+        terms, length = _analyse(doc.text, stems)
         lengths.append(length)
-        for term, where in positions.items():
-            postings.setdefault(term, []).append((number, weighted[term], where))
+        for term, (tf, where) in terms.items():
+            found = postings.get(term)
+            if found is None:
+                postings[term] = [(number, tf, where)]
+            else:
+                found.append((number, tf, where))
         files[f"d/{number}"] = {
             "u": doc.url, "t": doc.text.title, "k": doc.kind, "d": doc.date, "p": doc.place,
             "b": doc.byline, "x": list(doc.text.paragraphs),
         }
     total = len(docs)
     average = (sum(lengths) / total) if total else 1.0
+    # BM25's length normalisation, per document; (k1 + 1) and the scale folded in below.
+    norms = [BM25_K1 * (1 - BM25_B + BM25_B * length / average) for length in lengths]
 
     # Words whose stem differs point to it, so the browser needs its own stemmer only for
     # words the archive does not contain (its stemmer may be another Snowball release). A
     # stem that is also a word with another stem keeps its postings beside the pointer.
-    redirects = {word: term for word, term in stems.memo.items() if word != term}
+    redirects = {word: term for word, term in stems.items() if word != term}
     encoded = []
     for key in sorted(postings.keys() | redirects.keys(), key=_js_order):
         found = postings.get(key)
         if found is None:
             scored = where = ""
         else:
-            ids = deltas(n for n, _, _ in found)
-            scored = encode_ints(
-                v for delta, (n, tf, _) in zip(ids, found)
-                for v in (delta, _score(tf, len(found), lengths[n], average, total)))
-            where = "".join(encode_int(len(p)) + encode_ints(deltas(p)) for _, _, p in found)
+            df = len(found)
+            weight = math.log(1 + (total - df + 0.5) / (df + 0.5)) * (BM25_K1 + 1) * SCORE_SCALE
+            previous = -1
+            numbers = []
+            for n, tf, _ in found:
+                numbers.append(n - previous)
+                numbers.append(min(MAX_SCORE, max(1, round(weight * tf / (tf + norms[n])))))
+                previous = n
+            scored = encode_ints(numbers)
+            where = "".join(w for _, _, w in found)
         encoded.append((key, (scored, where, redirects.get(key)), len(scored)))
     term_shards = _shards(encoded)
     for i, shard in enumerate(term_shards):
@@ -209,11 +218,8 @@ def build_index(
         files[f"n/{i}"] = dict(shard)
 
     files["facets"] = _facet_columns(docs, facets)
-    digest = hashlib.sha256(json.dumps(files, ensure_ascii=False, sort_keys=True)
-                            .encode("utf-8")).hexdigest()[:16]
     files["manifest"] = {
         "format": FORMAT,
-        "build": digest,
         "docs": total,
         "terms": [shard[0][0] for shard in term_shards],
         "names": [shard[0][0] for shard in name_shards],
@@ -221,6 +227,27 @@ def build_index(
         "fold": fold_table(),
     }
     return files
+
+
+def index_scripts(payloads: Mapping[str, Any]) -> dict[str, str]:
+    """Each payload as the script that hands it to the browser, ``NewsSearch.put(key, data)``,
+    keyed by file name (``t/3.js``).
+
+    The manifest also gets the index's build id, a digest of every other file: the browser
+    asks for ``t/3.js?v=<build>``, so a cache never mixes shards of two builds.
+    """
+    def script(key: str, payload: Any) -> str:
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        return f"NewsSearch.put({json.dumps(key)},{data});\n"
+
+    out = {f"{key}.js": script(key, payload) for key, payload in payloads.items()
+           if key != "manifest"}
+    digest = hashlib.sha256()
+    for name in sorted(out):
+        digest.update(name.encode("utf-8") + b"\0" + out[name].encode("utf-8"))
+    manifest = {**payloads["manifest"], "build": digest.hexdigest()[:16], "files": len(out) + 1}
+    out["manifest.js"] = script("manifest", manifest)
+    return out
 
 
 def _facet_columns(docs: Sequence[IndexedDoc], facets: Sequence[Facet]) -> dict[str, Any]:

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 
 #: Lower-case letters with no decomposition, as a reader without them on the keyboard types them.
 LETTERS = {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ħ": "h",
            "ı": "i", "ŀ": "l", "ŧ": "t", "ƒ": "f"}
 _LETTERS = str.maketrans(LETTERS)
+
+#: Code points that may hold marks or case mappings: planes 0-3 and 14 (planes 4-13 are
+#: unassigned, 15-16 private use), so the tables below are built in a fraction of a second.
+_ASSIGNED = (range(0, 0x40000), range(0xE0000, 0xE1000))
 
 #: A run of letters and digits: Python's ``\\w`` less the underscore.
 TOKEN = re.compile(r"[^\W_]+")
@@ -30,14 +33,15 @@ TOKEN = re.compile(r"[^\W_]+")
 def _marks() -> re.Pattern[str]:
     """Every combining mark (Unicode category M), as one character class."""
     ranges: list[str] = []
-    start = None
-    for cp in range(sys.maxunicode + 2):
-        is_mark = cp <= sys.maxunicode and unicodedata.category(chr(cp))[0] == "M"
-        if is_mark and start is None:
-            start = cp
-        elif not is_mark and start is not None:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
-            start = None
+    for block in _ASSIGNED:
+        start = None
+        for cp in (*block, block.stop):
+            is_mark = cp < block.stop and unicodedata.category(chr(cp))[0] == "M"
+            if is_mark and start is None:
+                start = cp
+            elif not is_mark and start is not None:
+                ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+                start = None
     return re.compile("[" + "".join(ranges) + "]+")
 
 
@@ -67,12 +71,15 @@ def fold_table() -> dict[str, str]:
     Keyed by the lower-case character the browser's ``toLowerCase()`` produces.
     """
     table: dict[str, str] = dict(LETTERS)
-    for cp in range(sys.maxunicode + 1):
-        if 0xD800 <= cp < 0xE000:
-            continue
-        lower = chr(cp).lower()
-        for char in lower:
-            folded = char.casefold().translate(_LETTERS)
-            if folded != char and _strip(folded) != _strip(char):
-                table[char] = folded
+    for block in _ASSIGNED:
+        for start in range(block.start, block.stop, 1024):
+            chars = "".join(chr(cp) for cp in range(start, start + 1024)
+                            if not 0xD800 <= cp < 0xE000)
+            lower = chars.lower()
+            if lower.casefold() == lower:
+                continue  # nothing in this block folds differently (most blocks)
+            for char in lower:
+                folded = char.casefold().translate(_LETTERS)
+                if folded != char and _strip(folded) != _strip(char):
+                    table[char] = folded
     return table

@@ -12,6 +12,7 @@ are not rewritten; files of an older index are removed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -25,7 +26,15 @@ from sphinx.search import IndexBuilder
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from ..search.index import Facet, IndexedDoc, NameEntry, SearchDoc, build_index
+from ..search.index import (
+    FORMAT,
+    Facet,
+    IndexedDoc,
+    NameEntry,
+    SearchDoc,
+    build_index,
+    index_scripts,
+)
 from .collect import NewsDomain
 from .listing import order_articles
 from .pages import SINGULAR, PageRenderer
@@ -142,22 +151,41 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _manifest(root: Path) -> dict[str, Any] | None:
+    """The manifest of the index already in the output, if it is whole."""
+    try:
+        text = (root / "manifest.js").read_text(encoding="utf-8")
+        manifest = json.loads(text.split(",", 1)[1].rstrip().removesuffix(");"))
+    except (OSError, ValueError, IndexError):
+        return None
+    files = sum(1 for path in root.rglob("*.js") if path.is_file()) - 1  # less stemmer.js
+    return manifest if isinstance(manifest, dict) and manifest.get("files") == files else None
+
+
 def write_index(app: Sphinx) -> str:
-    """Build and write every index file; returns the index's build id."""
+    """Build and write every index file, unless the index in the output was built from the
+    same documents, names and stemmer; returns the index's build id."""
     domain: NewsDomain = app.env.domains["news"]
     language = _language(app)
-    files = build_index(_documents(app, domain), _names(app, domain), _facets(app),
-                        language.lang.stem)
+    docs, names, facets = _documents(app, domain), _names(app, domain), _facets(app)
+    stemmer = language.get_js_stemmer_code() + "\n"
+    # What the index is made of, in one digest: a build with nothing changed writes nothing.
+    source = hashlib.sha256(repr((docs, names, facets, stemmer, FORMAT)).encode("utf-8"),
+                            usedforsecurity=False).hexdigest()[:16]
     root = Path(app.outdir, INDEX_DIR)
-    wanted = {root / f"{key}.js" for key in files} | {root / "stemmer.js"}
-    for key, payload in files.items():
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        _write(root / f"{key}.js", f"NewsSearch.put({json.dumps(key)},{data});\n")
-    _write(root / "stemmer.js", language.get_js_stemmer_code() + "\n")
+    old = _manifest(root)
+    if old is not None and old.get("source") == source:
+        return old["build"]
+    payloads = build_index(docs, names, facets, language.lang.stem)
+    payloads["manifest"]["source"] = source
+    scripts = index_scripts(payloads)
+    scripts["stemmer.js"] = stemmer
+    for name, text in scripts.items():
+        _write(root / name, text)
     for path in root.rglob("*"):
-        if path.is_file() and path not in wanted:
+        if path.is_file() and path.relative_to(root).as_posix() not in scripts:
             path.unlink()
-    return files["manifest"]["build"]
+    return json.loads(scripts["manifest.js"].split(",", 1)[1][:-3])["build"]
 
 
 def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

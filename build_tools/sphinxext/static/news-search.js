@@ -596,8 +596,8 @@
           return button;
         });
         groups.push(el("div", { class: "news-facet", "data-facet": f.key, role: "group",
-          "aria-label": f.label }, el("span", { class: "news-facet-label" }, f.label + ":"),
-        ...buttons));
+          "aria-label": f.label }, el("span", { class: "news-facet-label" }, f.label),
+        el("div", { class: "news-facet-values" }, ...buttons)));
       }
       facetBox.replaceChildren(...groups);
       facetBox.hidden = !groups.length;
