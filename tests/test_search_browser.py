@@ -228,3 +228,28 @@ def test_search_box_on_every_page_leads_to_search(reader: Tab, origin) -> None:
     shown = finished(page)
     assert urlsplit(page.url).path.endswith("/search.html")
     assert shown["names"][0] == "Alejandro Mayorkas"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is not beside the checkout")
+    return build_site(tmp_path_factory.mktemp("corpus-site"), sorted(CORPUS.glob("*.txt")))
+
+
+@pytest.mark.corpus
+def test_real_articles_from_disk_surnames_find_people_first(tab: Tab, corpus_site: Path) -> None:
+    """The 300 real articles of 2007, opened from disk: the most-covered people, searched by
+    surname, come first, then articles with snippets."""
+    text = (corpus_site / "_search" / "facets.js").read_text(encoding="utf-8")
+    facets = {f["key"]: f for f in json.loads(text[text.index(",") + 1:-3])["facets"]}
+    for person in facets["person"]["values"][:5]:
+        surname = person.split()[-1]
+        shown = search(tab, (corpus_site / "search.html").as_uri() + "?q=" + quote(surname))
+        assert person in shown["names"][:3], (surname, shown["names"])
+        assert count(shown) >= 2 and shown["titles"]
+        assert all(s["marks"] for s in shown["snippets"]), (surname, shown["snippets"])
+        assert all(k.startswith(("manifest", "facets", "t/", "n/", "d/")) for k in shown["loaded"])
+    tab.assert_clean()

@@ -75,6 +75,19 @@ def test_term_pages_are_found_by_name_and_facets_use_index_names(app):
                                                "Axel Weber"}
 
 
+@pytest.mark.sphinx("html", testroot="search")
+def test_a_build_with_nothing_changed_writes_no_index_file(app):
+    app.build()
+    root = Path(app.outdir) / "_search"
+    before = {p: p.stat().st_mtime_ns for p in root.rglob("*.js")}
+    app.build()
+    assert {p: p.stat().st_mtime_ns for p in root.rglob("*.js")} == before
+    # A lost file makes the next build write the index again.
+    next(iter(sorted(root.glob("d/*.js")))).unlink()
+    app.build()
+    assert {p for p in root.rglob("*.js")} == set(before)
+
+
 @pytest.mark.sphinx("dirhtml", testroot="search")
 def test_dirhtml_urls(app):
     app.build()

@@ -331,10 +331,14 @@
     return { words, phrases, plain: plain.map((text, i) => words[i]) };
   }
 
-  /** Results of a query: {docs: [[doc, score]...], names, facetCounts}. */
+  /** Results of a query: {docs: [[doc, score]...] best first, names, query, facets}.
+   * The facet columns are waited for only when a filter needs them, so the first results do
+   * not wait for the largest file; *facets* is a promise of them. */
   async function run(q, filters) {
     const query = parseQuery(q);
-    const [facetData] = await Promise.all([loadFacets()]);
+    const names = nameMatches(query.plain.length ? query.plain : query.words);
+    const facets = loadFacets();
+    const filtered = Object.values(filters).some((v) => v.length);
     let scored = null;
     if (query.words.length) {
       const unique = new Map(query.words.map((w) => [w.text + (w.prefix ? "*" : ""), w]));
@@ -357,29 +361,31 @@
         }
       }
     }
-    // Filters: every chosen value of every facet.
-    const chosen = facetData.map((f) => (filters[f.key] || []).map((v) => f.ids.get(v)));
-    const passes = (doc) => chosen.every((ids, i) => ids.every((id) => id !== undefined &&
-      facetData[i].docs[doc] && facetData[i].docs[doc].includes(id)));
-    let docs;
-    if (scored) {
-      docs = [...scored].filter(([doc]) => passes(doc));
-      docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]));
-    } else if (chosen.some((ids) => ids.length)) {
-      docs = [];
-      for (let doc = 0; doc < manifest.docs; doc++) if (passes(doc)) docs.push([doc, 0]);
-    } else {
-      docs = [];
+    let docs = [];
+    if (filtered) {
+      // Every chosen value of every facet; an unknown value matches nothing.
+      const facetData = await facets;
+      const chosen = facetData.map((f) => (filters[f.key] || []).map((v) => f.ids.get(v)));
+      const passes = (doc) => chosen.every((ids, i) => ids.every((id) => id !== undefined &&
+        facetData[i].docs[doc] && facetData[i].docs[doc].includes(id)));
+      if (scored) docs = [...scored].filter(([doc]) => passes(doc));
+      else for (let doc = 0; doc < manifest.docs; doc++) if (passes(doc)) docs.push([doc, 0]);
+    } else if (scored) {
+      docs = [...scored];
     }
-    const facetCounts = facetData.map((f) => {
+    docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]));
+    return { docs, names: await names, query, facets };
+  }
+
+  /** Per facet, how many of *docs* have each value. */
+  function facetCounts(facetData, docs) {
+    return facetData.map((f) => {
       const counts = new Map();
       for (const [doc] of docs) for (const id of f.docs[doc] || []) {
         counts.set(id, (counts.get(id) || 0) + 1);
       }
       return { key: f.key, label: f.label, values: f.values, ids: f.ids, counts };
     });
-    const names = await nameMatches(query.plain.length ? query.plain : query.words);
-    return { docs, names, facetCounts, query };
   }
 
   // ------------------------------------------------------------------ snippets
@@ -518,7 +524,6 @@
         current = result;
         shown = 0;
         renderNames(result.names);
-        renderFacets(result.facetCounts);
         list.replaceChildren();
         articlesBox.hidden = !result.docs.length;
         await showMore(mine);
@@ -527,6 +532,8 @@
         status.textContent = plural(result.docs.length, "article", "articles") + what +
           (result.names.length ? ", " + plural(result.names.length, "index page", "index pages") : "") +
           (hasFilters ? " (filtered)" : "") + ".";
+        const facetData = await result.facets;
+        if (mine === generation) renderFacets(facetCounts(facetData, result.docs));
       } catch (err) {
         if (mine !== generation) return;
         status.textContent = "The search index could not be read (" + err.message +
