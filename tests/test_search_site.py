@@ -68,6 +68,9 @@ def test_term_pages_are_found_by_name_and_facets_use_index_names(app):
         ("person", "Luis García Villagrán", "people/luis-garcia-villagran.html", 1)]
     assert (Path(app.outdir) / villagran[0][2]).is_file()
     assert any(r[1] == "European Central Bank" for r in names["central"])
+    # The registry's aliases lead to the page too (entities.yaml of the test root).
+    assert [r[1] for r in names["am"]] == ["Alejandro Mayorkas"]
+    assert names["am"][0][4] == ["Secretary Mayorkas", "AM"]
     facets = {f["key"]: f for f in files["facets"]["facets"]}
     assert set(facets) == {"year", "tag", "person", "place", "org", "author"}
     assert facets["year"]["values"] == ["2023", "2007"]

@@ -95,7 +95,11 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
              for index in indexes(app)}
     slugs = {kind: {name: t.slug for t in found.values() for name in t.names}
              for kind, found in terms.items()}
-    domain.data.update(terms=terms, slugs=slugs)
+    # The registry's aliases (``AMLO``) find a term's page in search too.
+    aliases = {kind: {t.name: entry.aliases for t in found.values()
+                      if (entry := registry.find(t.name)) and entry.aliases}
+               for kind, found in terms.items()}
+    domain.data.update(terms=terms, slugs=slugs, aliases=aliases)
     rewrite = set(domain.data["latest"]) if domain.data.get("changed") else set()
     for docname, entry in entries.items():
         if any(old.get(kind, {}).get(n) != slugs.get(kind, {}).get(n)

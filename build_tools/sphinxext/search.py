@@ -23,7 +23,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.search import IndexBuilder
-from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..search.index import (
@@ -39,7 +38,6 @@ from .collect import NewsDomain
 from .listing import order_articles
 from .pages import SINGULAR, PageRenderer
 
-logger = logging.getLogger(__name__)
 
 INDEX_DIR = "_search"
 #: URL parameter of each index's facet on the search page.
@@ -117,12 +115,15 @@ def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
 
 
 def _names(app: Sphinx, domain: NewsDomain) -> list[NameEntry]:
+    """Every term page, found by its name, its other spellings and the registry's aliases."""
     out = []
+    aliases = domain.data.get("aliases", {})
     for kind, terms in domain.data.get("terms", {}).items():
         for term in terms.values():
+            others = (*term.variants, *aliases.get(kind, {}).get(term.name, ()))
             out.append(NameEntry(SINGULAR.get(kind, kind), term.name,
                                  app.builder.get_target_uri(term.pagename),
-                                 len(term.docnames), tuple(term.variants)))
+                                 len(term.docnames), tuple(dict.fromkeys(others))))
     return out
 
 
