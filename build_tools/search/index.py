@@ -45,11 +45,27 @@ SHARD_CHARS = 16_000
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """A document's terms, worked out once when it is read (in parallel, and only for
+    documents that changed), in a compact text form that pickles small.
+
+    *terms* holds a line ``term<TAB>weighted frequency<TAB>encoded positions`` per stemmed
+    term; *words* a line ``word<TAB>stem`` per word whose stem differs.
+    """
+
+    length: int
+    terms: str
+    words: str
+
+
+@dataclass(frozen=True)
 class SearchDoc:
     """One searchable page as collected when it is read: its title and its paragraphs."""
 
     title: str
     paragraphs: tuple[str, ...]
+    #: From :func:`analyse`; derived from the text, so left out of comparisons and ``repr``.
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -88,8 +104,8 @@ def _js_order(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
 
 
-class _Stems(dict[str, str]):
-    """A memo of the stemmer, which is called for every word of every document."""
+class Stems(dict[str, str]):
+    """A memo of a stemmer, which is called for every word of every document."""
 
     def __init__(self, stem: Callable[[str], str]) -> None:
         super().__init__()
@@ -100,18 +116,22 @@ class _Stems(dict[str, str]):
         return found
 
 
-def _analyse(doc: SearchDoc, stems: _Stems) -> tuple[dict[str, tuple[int, str]], int]:
+def analyse(doc: SearchDoc, stems: Stems) -> Analysis:
     """Each stemmed term's weighted frequency and encoded positions; the document's length.
 
     Paragraphs are one position apart, so a phrase never spans two of them.
     """
     positions: dict[str, list[int]] = {}
     weighted: dict[str, int] = {}
+    words: dict[str, str] = {}
     position = 0
     parts = [(doc.title, TITLE_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i == 0 else BODY_WEIGHT) for i, p in enumerate(doc.paragraphs)]
     for text, weight in parts:
-        for term in [stems[word] for word in TOKEN.findall(fold(text))]:
+        for word in TOKEN.findall(fold(text)):
+            term = stems[word]
+            if term != word:
+                words[word] = term
             where = positions.get(term)
             if where is None:
                 positions[term] = [position]
@@ -122,10 +142,12 @@ def _analyse(doc: SearchDoc, stems: _Stems) -> tuple[dict[str, tuple[int, str]],
             position += 1
         position += 1
     short, limit = SHORT_CODES, len(SHORT_CODES) - 1
-    return {term: (weighted[term], short[1] + short[where[0] + 1]
-                   if len(where) == 1 and where[0] < limit  # most terms: once, early
-                   else encode_int(len(where)) + encode_ints(deltas(where)))
-            for term, where in positions.items()}, position
+    terms = "\n".join(
+        f"{term}\t{weighted[term]}\t" + (short[1] + short[where[0] + 1]
+                                       if len(where) == 1 and where[0] < limit  # most terms
+                                       else encode_int(len(where)) + encode_ints(deltas(where)))
+        for term, where in positions.items())
+    return Analysis(position, terms, "\n".join(f"{w}\t{t}" for w, t in words.items()))
 
 
 def _shards(items: Sequence[tuple[str, Any, int]]) -> list[list[tuple[str, Any]]]:
@@ -154,18 +176,22 @@ def build_index(
     :func:`index_scripts` writes them out. The same input always gives the same payloads.
     """
     files: dict[str, Any] = {}
-    stems = _Stems(stem)
+    stems = Stems(stem)
     postings: dict[str, list[tuple[int, int, str]]] = {}  # term -> (doc, tf, positions)
+    redirects: dict[str, str] = {}
     lengths: list[int] = []
     for number, doc in enumerate(docs):
-        terms, length = _analyse(doc.text, stems)
-        lengths.append(length)
-        for term, (tf, where) in terms.items():
+        analysis = doc.text.analysis or analyse(doc.text, stems)
+        lengths.append(analysis.length)
+        for line in analysis.terms.split("\n") if analysis.terms else ():
+            term, tf, where = line.split("\t")
             found = postings.get(term)
             if found is None:
-                postings[term] = [(number, tf, where)]
+                postings[term] = [(number, int(tf), where)]
             else:
-                found.append((number, tf, where))
+                found.append((number, int(tf), where))
+        if analysis.words:
+            redirects.update(line.split("\t") for line in analysis.words.split("\n"))
         files[f"d/{number}"] = {
             "u": doc.url, "t": doc.text.title, "k": doc.kind, "d": doc.date, "p": doc.place,
             "b": doc.byline, "x": list(doc.text.paragraphs),
@@ -178,7 +204,6 @@ def build_index(
     # Words whose stem differs point to it, so the browser needs its own stemmer only for
     # words the archive does not contain (its stemmer may be another Snowball release). A
     # stem that is also a word with another stem keeps its postings beside the pointer.
-    redirects = {word: term for word, term in stems.items() if word != term}
     encoded = []
     for key in sorted(postings.keys() | redirects.keys(), key=_js_order):
         found = postings.get(key)

@@ -79,7 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", remove_stale_pages)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -12,9 +12,12 @@ are not rewritten; files of an older index are removed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
 import json
 import os
+from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +25,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.search import IndexBuilder
+from sphinx.search import IndexBuilder, SearchEnglish
+from sphinx.search import languages as search_languages
 from sphinx.util.osutil import relative_uri
 
 from ..search.index import (
@@ -31,6 +35,8 @@ from ..search.index import (
     IndexedDoc,
     NameEntry,
     SearchDoc,
+    Stems,
+    analyse,
     build_index,
     index_scripts,
 )
@@ -72,7 +78,9 @@ def collect_text(app: Sphinx, doctree: nodes.document) -> None:
     # Front matter that Sphinx has not yet moved into metadata is not text of the page.
     paragraphs = tuple(text for p in doctree.findall(nodes.paragraph)
                        if not _in_front_matter(p) and (text := " ".join(p.astext().split())))
-    domain.data["search"][docname] = SearchDoc(title, paragraphs)
+    doc = SearchDoc(title, paragraphs)
+    # Terms are worked out here, where reading runs in parallel and only for changed pages.
+    domain.data["search"][docname] = replace(doc, analysis=analyse(doc, _stems(_lang(app))))
 
 
 def _in_front_matter(node: nodes.Node) -> bool:
@@ -133,10 +141,26 @@ def _facets(app: Sphinx) -> list[Facet]:
                                       if kind in FACET_KEYS)]
 
 
+def _lang(app: Sphinx) -> str:
+    return app.config.html_search_language or app.config.language or "en"
+
+
 def _language(app: Sphinx) -> IndexBuilder:
     """Sphinx's search language: its stemmer in Python and the same stemmer in JavaScript."""
-    lang = app.config.html_search_language or app.config.language or "en"
-    return IndexBuilder(app.env, lang, app.config.html_search_options, "")
+    return IndexBuilder(app.env, _lang(app), app.config.html_search_options, "")
+
+
+@functools.lru_cache(maxsize=4)
+def _stems(lang: str) -> Stems:
+    """A memo of the stemmer of Sphinx's search language for *lang*, chosen as
+    :class:`~sphinx.search.IndexBuilder` chooses it (the stemmer is a pure function, so one
+    memo a process serves every build)."""
+    found = search_languages.get(lang) or search_languages.get(lang.partition("_")[0])
+    if isinstance(found, str):
+        module, name = found.rsplit(".", 1)
+        found = getattr(importlib.import_module(module), name)
+    language = (found or SearchEnglish)({})
+    return Stems(language.stem)
 
 
 def _write(path: Path, text: str) -> None:
@@ -177,7 +201,7 @@ def write_index(app: Sphinx) -> str:
     old = _manifest(root)
     if old is not None and old.get("source") == source:
         return old["build"]
-    payloads = build_index(docs, names, facets, language.lang.stem)
+    payloads = build_index(docs, names, facets, _stems(_lang(app)).stem)
     payloads["manifest"]["source"] = source
     scripts = index_scripts(payloads)
     scripts["stemmer.js"] = stemmer
