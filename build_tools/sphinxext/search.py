@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import json
 import os
 from dataclasses import replace
@@ -25,8 +24,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.search import IndexBuilder, SearchEnglish
-from sphinx.search import languages as search_languages
+from sphinx.search import IndexBuilder, SearchLanguage
 from sphinx.util.osutil import relative_uri
 
 from ..search.index import (
@@ -80,7 +78,7 @@ def collect_text(app: Sphinx, doctree: nodes.document) -> None:
                        if not _in_front_matter(p) and (text := " ".join(p.astext().split())))
     doc = SearchDoc(title, paragraphs)
     # Terms are worked out here, where reading runs in parallel and only for changed pages.
-    domain.data["search"][docname] = replace(doc, analysis=analyse(doc, _stems(_lang(app))))
+    domain.data["search"][docname] = replace(doc, analysis=analyse(doc, _stems(app)))
 
 
 def _in_front_matter(node: nodes.Node) -> bool:
@@ -141,26 +139,21 @@ def _facets(app: Sphinx) -> list[Facet]:
                                       if kind in FACET_KEYS)]
 
 
-def _lang(app: Sphinx) -> str:
-    return app.config.html_search_language or app.config.language or "en"
-
-
 def _language(app: Sphinx) -> IndexBuilder:
     """Sphinx's search language: its stemmer in Python and the same stemmer in JavaScript."""
-    return IndexBuilder(app.env, _lang(app), app.config.html_search_options, "")
+    lang = app.config.html_search_language or app.config.language or "en"
+    return IndexBuilder(app.env, lang, app.config.html_search_options, "")
+
+
+def _stems(app: Sphinx) -> Stems:
+    """A memo of the Python stemmer of :func:`_language`."""
+    return _memo(type(_language(app).lang))
 
 
 @functools.lru_cache(maxsize=4)
-def _stems(lang: str) -> Stems:
-    """A memo of the stemmer of Sphinx's search language for *lang*, chosen as
-    :class:`~sphinx.search.IndexBuilder` chooses it (the stemmer is a pure function, so one
-    memo a process serves every build)."""
-    found = search_languages.get(lang) or search_languages.get(lang.partition("_")[0])
-    if isinstance(found, str):
-        module, name = found.rsplit(".", 1)
-        found = getattr(importlib.import_module(module), name)
-    language = (found or SearchEnglish)({})
-    return Stems(language.stem)
+def _memo(language: type[SearchLanguage]) -> Stems:
+    # A stemmer is a pure function, so one memo a process serves every build.
+    return Stems(language({}).stem)
 
 
 def _write(path: Path, text: str) -> None:
@@ -176,11 +169,15 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _payload(script: str) -> Any:
+    """The data of an index script, ``NewsSearch.put(key, data);``."""
+    return json.loads(script.split(",", 1)[1].rstrip().removesuffix(");"))
+
+
 def _manifest(root: Path) -> dict[str, Any] | None:
     """The manifest of the index already in the output, if it is whole."""
     try:
-        text = (root / "manifest.js").read_text(encoding="utf-8")
-        manifest = json.loads(text.split(",", 1)[1].rstrip().removesuffix(");"))
+        manifest = _payload((root / "manifest.js").read_text(encoding="utf-8"))
     except (OSError, ValueError, IndexError):
         return None
     files = sum(1 for path in root.rglob("*.js") if path.is_file()) - 1  # less stemmer.js
@@ -201,7 +198,7 @@ def write_index(app: Sphinx) -> str:
     old = _manifest(root)
     if old is not None and old.get("source") == source:
         return old["build"]
-    payloads = build_index(docs, names, facets, _stems(_lang(app)).stem)
+    payloads = build_index(docs, names, facets, _stems(app).stem)
     payloads["manifest"]["source"] = source
     scripts = index_scripts(payloads)
     scripts["stemmer.js"] = stemmer
@@ -210,7 +207,7 @@ def write_index(app: Sphinx) -> str:
     for path in root.rglob("*"):
         if path.is_file() and path.relative_to(root).as_posix() not in scripts:
             path.unlink()
-    return json.loads(scripts["manifest.js"].split(",", 1)[1][:-3])["build"]
+    return _payload(scripts["manifest.js"])["build"]
 
 
 def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
