@@ -474,6 +474,9 @@
     const input = box.querySelector(".news-search-input");
     const status = box.querySelector(".news-search-status");
     const facetBox = box.querySelector(".news-search-facets");
+    const filters = box.querySelector(".news-search-filters");
+    // Open on a wide screen; on a phone the chips would push the results off the screen.
+    filters.open = window.matchMedia("(min-width: 48em)").matches;
     const namesBox = box.querySelector(".news-search-names");
     const articlesBox = box.querySelector(".news-search-articles");
     const list = box.querySelector(".news-search-results");
@@ -513,7 +516,7 @@
         status.textContent = "Type a word, a name or a \"quoted phrase\".";
         namesBox.hidden = true;
         articlesBox.hidden = true;
-        facetBox.hidden = true;
+        filters.hidden = true;
         return;
       }
       status.textContent = "Searching\u2026";
@@ -607,7 +610,8 @@
         el("div", { class: "news-facet-values" }, ...buttons)));
       }
       facetBox.replaceChildren(...groups);
-      facetBox.hidden = !groups.length;
+      filters.hidden = !groups.length;
+      if (Object.values(state.filters).some((v) => v.length)) filters.open = true;
     }
 
     let timer = null;
