@@ -18,8 +18,9 @@ loads and how soon the first result appears:
 Queries are chosen from the built site, so they exist at any size: the surname of the most
 frequent person, a common word, a two-word phrase that occurs, the common word filtered by the
 most common year, and the most common tag alone. "Page ready" (DOMContentLoaded, when the
-search script starts) shows how much of the time is the page itself rather than the index. Goals (issue 8): at most :data:`GOAL_BYTES` of index data and the first
-result within :data:`GOAL_MS` at 10,000 articles. Not a test: figures for ``docs/benchmarks.md``.
+search script starts) shows how much of the time is the page itself rather than the index.
+Goals (issue 8): at most :data:`GOAL_BYTES` of index data and the first result within
+:data:`GOAL_MS` at 10,000 articles. Not a test: figures for ``docs/benchmarks.md``.
 
     python -m build_tools.search_bench build/html
 """
