@@ -253,3 +253,14 @@ def test_real_articles_from_disk_surnames_find_people_first(tab: Tab, corpus_sit
         assert all(s["marks"] for s in shown["snippets"]), (surname, shown["snippets"])
         assert all(k.startswith(("manifest", "facets", "t/", "n/", "d/")) for k in shown["loaded"])
     tab.assert_clean()
+
+
+def test_the_search_benchmark_runs_on_a_built_site(site: Path) -> None:
+    """``make bench``'s search part, once, on the test site: real figures, not a timing test."""
+    from build_tools import search_bench
+
+    report = search_bench.measure(site, runs=1)
+    table = search_bench.markdown(report)
+    assert "| query |" in table and "index loaded" in table
+    assert report["files"] > 30 and len(report["queries"]) >= 4
+    assert all(q["problems"] == [] for q in report["queries"]), report["queries"]
