@@ -59,7 +59,14 @@ class LatestDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         node = latest_list()
-        node["limit"] = int(self.arguments[0]) if self.arguments else None
+        node["limit"] = None
+        if self.arguments:
+            text = self.arguments[0]
+            if not text.isdigit() or int(text) < 1:
+                # A directive error names the file and line; the page is built without it.
+                raise self.error(f"news-latest: expected a whole number of articles (at least "
+                                 f"1), got {text!r}")
+            node["limit"] = int(text)
         self.env.domains["news"].data["latest"].add(self.env.docname)
         return [node]
 
@@ -140,14 +147,15 @@ def _latest_nodes(app: Sphinx, domain: NewsDomain, docname: str,
                   limit: int | None) -> list[nodes.Node]:
     entries = order_articles(domain.entries().values())
     limit = limit or app.config.news_home_articles
-    slugs = domain.data.get("slugs", {})
+    # Index entries, not spellings: "Bogotá" and "Bogota" are one place.
+    terms = domain.data.get("terms", {})
     counts = nodes.paragraph(classes=["news-counts"])
     counts += _link(app, docname, "archive/index", _count(len(entries), "article", "articles"))
     for kind, label in app.config.news_indexes.items():
         counts += nodes.Text(" · ")
         singular = SINGULAR.get(kind, kind)
         counts += _link(app, docname, f"{kind}/index",
-                        _count(len(slugs.get(kind, {})), singular, label.lower()))
+                        _count(len(terms.get(kind, {})), singular, label.lower()))
     counts += nodes.Text(" · ")
     counts += _link(app, docname, "dates/index", "by date")
     items = nodes.bullet_list(classes=["news-latest"])
@@ -208,9 +216,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return builder.get_relative_uri(fromdoc, target)
 
     def listing(base: str, title: str, heading: str, docnames: list[str],
-                extra: dict[str, Any] | None = None, term: Term | None = None) -> Iterator:
-        """Pages of articles; a *term* with roles (a person) shows them, overall and per
-        article."""
+                kind: tuple[str, str] | None = None, term: Term | None = None) -> Iterator:
+        """Pages of articles; *kind* (label, index page) links back to a term's index; a
+        *term* with roles (a person) shows them, overall and per article."""
         articles = order_articles(entries[d] for d in docnames)
         pages = paginate(articles, size)
         person = term.names if term is not None and term.roles else None
@@ -220,7 +228,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             body = renderer.render(
                 "news/list.html", heading=heading, count=len(articles), pager=pager,
                 roles=term.roles if person else [],
-                articles=[_article_view(name, e, url, person) for e in chunk], **(extra or {}))
+                articles=[_article_view(name, e, url, person) for e in chunk],
+                # The link back to the index, from this page: page 2 is a folder deeper.
+                **({"kind_label": kind[0], "kind_url": url(name, kind[1])} if kind else {}))
             written.add(name)
             yield name, {"title": title if number == 1 else f"{title} (page {number})",
                          "body": body}, "page.html"
@@ -256,8 +266,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield base, {"title": index.label, "body": body}, "page.html"
         for term in ordered:
             yield from listing(term.pagename, term.name, term.name, term.docnames,
-                               {"kind_label": index.label,
-                                "kind_url": url(term.pagename, base)}, term)
+                               (index.label, base), term)
     # Read at build-finished; the environment was pickled before writing, so this is not kept.
     domain.data["written"] = written
 

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "build_tools.sphinxext"]
+source_suffix = {".md": "markdown"}
