@@ -198,10 +198,22 @@ def _one_run(browser, url: str) -> dict[str, Any]:
 
 
 def measure(html_dir: Path, queries: list[tuple[str, str]] | None = None,
-            runs: int = RUNS) -> dict[str, Any]:
-    """Index size, and for each (label, query string) what it loads and how soon it shows."""
-    from playwright.sync_api import sync_playwright
+            runs: int = RUNS, browser: Any = None) -> dict[str, Any]:
+    """Index size, and for each (label, query string) what it loads and how soon it shows.
 
+    *browser* is a Playwright browser to use (the tests pass theirs); by default Debian's
+    Chromium is started and closed here.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=CHROMIUM_ARGS, timeout=60_000)
+            try:
+                return measure(html_dir, queries, runs, own)
+            finally:
+                own.close()
     html_dir = Path(html_dir).resolve()
     stats = index_stats(html_dir)
     if queries is None:
@@ -209,40 +221,34 @@ def measure(html_dir: Path, queries: list[tuple[str, str]] | None = None,
     page_url = (html_dir / "search.html").as_uri()
     sizes_root = html_dir / INDEX_DIR
     results = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=CHROMIUM_ARGS, timeout=60_000)
-        try:
-            for label, query in queries:
-                url = f"{page_url}?{query}"
-                samples = [_one_run(browser, url) for _ in range(runs)]
-                last = samples[-1]
-                loaded = {key: (sizes_root / f"{key}.js").stat().st_size
-                          for key in last["loaded"]}
-                count = re.match(r"\d+", last["status"])
-                heaviest = max(loaded, key=lambda k: loaded[k]) if loaded else None
-                firsts = [s["first"] for s in samples if s["first"] is not None]
-                by_kind: dict[str, int] = {}
-                for key, size in loaded.items():
-                    kind = key.split("/")[0]
-                    by_kind[kind] = by_kind.get(kind, 0) + size
-                results.append({
-                    "label": label, "query": query, "url": url, "status": last["status"],
-                    "results": int(count.group()) if count else None,
-                    "shown": last["shown"],
-                    "files": len(loaded), "index_bytes": sum(loaded.values()),
-                    "loaded": loaded, "bytes_by_kind": by_kind,
-                    "heaviest": {"key": heaviest, "bytes": loaded[heaviest]} if heaviest else None,
-                    "first_ms": statistics.median(firsts) if firsts else None,
-                    "done_ms": statistics.median(s["done"] for s in samples),
-                    "first_ms_runs": [s["first"] for s in samples],
-                    "ready_ms": statistics.median(s["ready"] for s in samples),
-                    "same_keys": all(set(s["loaded"]) == set(last["loaded"]) for s in samples),
-                    "arrivals_ms": {k: round(t) for k, t in last["arrivals"]},
-                    "problems": sorted({p for s in samples for p in s["problems"]}),
-                })
-        finally:
-            browser.close()
+    for label, query in queries:
+        url = f"{page_url}?{query}"
+        samples = [_one_run(browser, url) for _ in range(runs)]
+        last = samples[-1]
+        loaded = {key: (sizes_root / f"{key}.js").stat().st_size
+                  for key in last["loaded"]}
+        count = re.match(r"\d+", last["status"])
+        heaviest = max(loaded, key=lambda k: loaded[k]) if loaded else None
+        firsts = [s["first"] for s in samples if s["first"] is not None]
+        by_kind: dict[str, int] = {}
+        for key, size in loaded.items():
+            kind = key.split("/")[0]
+            by_kind[kind] = by_kind.get(kind, 0) + size
+        results.append({
+            "label": label, "query": query, "url": url, "status": last["status"],
+            "results": int(count.group()) if count else None,
+            "shown": last["shown"],
+            "files": len(loaded), "index_bytes": sum(loaded.values()),
+            "loaded": loaded, "bytes_by_kind": by_kind,
+            "heaviest": {"key": heaviest, "bytes": loaded[heaviest]} if heaviest else None,
+            "first_ms": statistics.median(firsts) if firsts else None,
+            "done_ms": statistics.median(s["done"] for s in samples),
+            "first_ms_runs": [s["first"] for s in samples],
+            "ready_ms": statistics.median(s["ready"] for s in samples),
+            "same_keys": all(set(s["loaded"]) == set(last["loaded"]) for s in samples),
+            "arrivals_ms": {k: round(t) for k, t in last["arrivals"]},
+            "problems": sorted({p for s in samples for p in s["problems"]}),
+        })
     return {**stats, "scripts_bytes": sum(stats["scripts"].values()), "runs": runs,
             "queries": results}
 

@@ -147,7 +147,9 @@ def tab(browser) -> Iterator[Tab]:
     page.on("pageerror", lambda err: tab.problems.append(f"page error on {page.url}: {err}"))
     page.on("response", lambda r: r.status >= 400 and tab.problems.append(
         f"HTTP {r.status} for {r.url}"))
-    page.on("requestfailed", lambda r: tab.problems.append(
+    # ERR_ABORTED is a load the next navigation cancelled (a favicon, say), not a missing
+    # file: those fail with ERR_FILE_NOT_FOUND or an HTTP status.
+    page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or tab.problems.append(
         f"request failed: {r.url} ({r.failure})"))
     try:
         yield tab

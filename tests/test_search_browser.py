@@ -255,11 +255,11 @@ def test_real_articles_from_disk_surnames_find_people_first(tab: Tab, corpus_sit
     tab.assert_clean()
 
 
-def test_the_search_benchmark_runs_on_a_built_site(site: Path) -> None:
+def test_the_search_benchmark_runs_on_a_built_site(site: Path, browser) -> None:
     """``make bench``'s search part, once, on the test site: real figures, not a timing test."""
     from build_tools import search_bench
 
-    report = search_bench.measure(site, runs=1)
+    report = search_bench.measure(site, runs=1, browser=browser)
     table = search_bench.markdown(report)
     assert "| query |" in table and "index loaded" in table
     assert report["files"] > 30 and len(report["queries"]) >= 4
