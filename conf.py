@@ -46,7 +46,9 @@ news_indexes = {
     "places": "Places",
     "organizations": "Organisations",
     "authors": "Authors",
+    "agencies": "Agencies",
 }
+news_description = "Wire stories, indexed by who, where and what they are about."
 news_page_size = 50
 news_home_articles = 20
 news_index_order = "name"  # or "count": most articles first

@@ -13,6 +13,8 @@ from typing import Any
 
 #: Front matter keys holding lists of names, each with an index on the site.
 TAXONOMY_KEYS = ("authors", "tags", "people", "places", "organizations")
+#: Every kind of index the site can have: the taxonomies, and each article's agency.
+INDEX_KINDS = (*TAXONOMY_KEYS, "agencies")
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,12 @@ class ArticleMeta:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     credits: dict[str, tuple[str, ...]] = field(default_factory=dict)
     url: str | None = None
+    source_file: str | None = None  #: the input's path relative to the input folder
 
     def terms(self, key: str) -> tuple[str, ...]:
-        """The names under one of :data:`TAXONOMY_KEYS`."""
+        """The names under one of :data:`INDEX_KINDS`."""
+        if key == "agencies":
+            return (self.agency,) if self.agency else ()
         return getattr(self, key)
 
 
@@ -154,4 +159,6 @@ def from_front_matter(data: dict[str, Any], fallback_title: str = "") -> Article
         roles=_mapping(data.get("roles")),
         credits=_mapping(data.get("credits")),
         url=_text(data.get("url")),
+        source_file=_text(source.get("file")) if isinstance(source := data.get("source"), dict)
+        else None,
     )

@@ -235,7 +235,7 @@ url: https://example.com/caravan
     html = project / "build" / "html"
     slug = "migrant-caravan-advances-north-as-u-s-officials-head-to-mexico"
     article = (html / "articles" / f"{slug}.html").read_text(encoding="utf-8")
-    assert '<span class="news-date">2023-12-26</span>' in article
+    assert '<span class="news-date">26 December 2023</span>' in article
     assert 'href="https://example.com/caravan"' in article
     assert 'href="../tags/border-policy.html"' in article
     assert 'href="../tags/migration.html"' not in article  # the sidecar's tags replace

@@ -19,12 +19,13 @@ from .collect import (
     term_reference,
 )
 from .config import check_config
+from .feeds import write_feeds
+from .head import page_context, write_catalog
 from .pages import (
     LatestDirective,
     collect_pages,
     compute_terms,
     latest_list,
-    page_context,
     remove_stale_pages,
     resolve_links,
 )
@@ -32,6 +33,7 @@ from .search import collect_text, disable_sphinx_search, search_page
 
 __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
+THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
 
 DEFAULT_INDEXES = {
     "tags": "Tags",
@@ -39,7 +41,16 @@ DEFAULT_INDEXES = {
     "places": "Places",
     "organizations": "Organisations",
     "authors": "Authors",
+    "agencies": "Agencies",
 }
+
+
+def _add_templates(app: Sphinx, config: Any) -> None:
+    # After the user's own folders, so a project's page.html still wins.
+    config.templates_path.append(str(THEME_TEMPLATES))
+    # The archive's name is the project's, not "<project> documentation".
+    if "html_title" not in config._raw_config:
+        config.html_title = config.project
 
 
 def _add_static(app: Sphinx) -> None:
@@ -54,6 +65,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("news_home_articles", 20, "html", int)
     app.add_config_value("news_index_order", "name", "html", str)
     app.add_config_value("news_registry", "entities.yaml", "env", str)
+    app.add_config_value("news_description", "", "html", str)
+    app.add_config_value("news_related", 5, "html", int)
+    app.add_config_value("news_feeds", ["tags", "people", "authors"], "html", list)
+    app.add_config_value("news_feed_length", 50, "html", int)
+    app.add_config_value("news_home_terms", 10, "html", int)
+    app.add_config_value("news_together", 8, "html", int)
     # Read by the converter (``python -m build_tools html``), not by Sphinx.
     app.add_config_value("news_ner_backend", None, "")
 
@@ -63,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("news-latest", LatestDirective)
 
     app.connect("config-inited", check_config)
+    app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _add_static)
     app.connect("builder-inited", disable_sphinx_search)
     app.connect("source-read", read_front_matter)
@@ -77,9 +95,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", search_page)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", remove_stale_pages)
+    app.connect("build-finished", write_feeds)
+    app.connect("build-finished", write_catalog)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

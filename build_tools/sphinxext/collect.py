@@ -8,6 +8,7 @@ incremental and parallel (``-j``) builds see the same data as a full serial buil
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Set
 from typing import Any
@@ -18,8 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.util import logging
 
-from ..article import ArticleMeta, from_front_matter
-from .listing import ArticleEntry
+from ..article import INDEX_KINDS, ArticleMeta, from_front_matter
+from .listing import MONTH_NAMES, ArticleEntry
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,11 @@ SUMMARY_LENGTH = 240
 
 class term_reference(nodes.Inline, nodes.TextElement):
     """A link to a term's page (``people/joe-biden``), resolved per builder when writing."""
+
+
+class article_links(nodes.General, nodes.Element):
+    """Placeholder for related articles and the previous and next article, filled when the
+    page is written: they change when other articles do, without this one being re-read."""
 
 
 class NewsDomain(Domain):
@@ -65,23 +71,26 @@ class NewsDomain(Domain):
     def resolve_any_xref(self, *args: Any) -> list:
         return []
 
+    def entry(self, docname: str) -> ArticleEntry:
+        """One article as the listings show it."""
+        meta = self.articles[docname]
+        return ArticleEntry(
+            docname=docname,
+            title=meta.title,
+            date=meta.date,
+            location=meta.location,
+            agency=meta.agency,
+            authors=meta.authors,
+            summary=self.data["summaries"].get(docname, ""),
+            terms={key: meta.terms(key) for key in INDEX_KINDS},
+            roles=meta.roles,
+            url=meta.url,
+            source_file=meta.source_file,
+        )
+
     def entries(self) -> dict[str, ArticleEntry]:
         """Every article as the listings show it."""
-        return {
-            docname: ArticleEntry(
-                docname=docname,
-                title=meta.title,
-                date=meta.date,
-                location=meta.location,
-                agency=meta.agency,
-                authors=meta.authors,
-                summary=self.data["summaries"].get(docname, ""),
-                terms={key: meta.terms(key) for key in
-                       ("authors", "tags", "people", "places", "organizations")},
-                roles=meta.roles,
-            )
-            for docname, meta in self.articles.items()
-        }
+        return {docname: self.entry(docname) for docname in self.articles}
 
 
 def is_article(app: Sphinx, docname: str) -> bool:
@@ -141,9 +150,7 @@ def add_article_furniture(app: Sphinx, doctree: nodes.document) -> None:
             text = text[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
         domain.data["summaries"][docname] = text
     section.insert(1, _header(meta))
-    footer = _footer(app, meta)
-    if footer is not None:
-        section.append(footer)
+    section.append(_footer(app, meta))
 
 
 def _term_links(kind: str, names: tuple[str, ...]) -> list[nodes.Node]:
@@ -156,6 +163,11 @@ def _term_links(kind: str, names: tuple[str, ...]) -> list[nodes.Node]:
     return out
 
 
+def long_date(date: dt.date) -> str:
+    """``26 December 2023``: unambiguous in every English-speaking country."""
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
 def _header(meta: ArticleMeta) -> nodes.container:
     header = nodes.container(classes=["news-article-meta"])
     if meta.authors:
@@ -164,37 +176,52 @@ def _header(meta: ArticleMeta) -> nodes.container:
         byline.extend(_term_links("authors", meta.authors))
         header += byline
     # The dateline itself opens the body as printed; here it is in parts, with the date.
-    line = nodes.paragraph(classes=["news-dateline"])
+    parts: list[nodes.Node] = []
     if meta.location:
-        line += term_reference(meta.location, meta.location, kind="places", term=meta.location)
+        parts.append(term_reference(meta.location, meta.location, kind="places",
+                                    term=meta.location))
     if meta.agency:
-        line += nodes.Text(f" ({meta.agency})" if meta.location else meta.agency)
+        parts.append(term_reference(meta.agency, meta.agency, kind="agencies",
+                                    term=meta.agency))
     if meta.date:
-        if line.children:
-            line += nodes.Text(" · ")
-        iso = meta.date.isoformat()
-        line += nodes.inline(iso, iso, classes=["news-date"])
-    if line.children:
+        text = long_date(meta.date)
+        parts.append(nodes.inline(text, text, classes=["news-date"]))
+    if parts:
+        line = nodes.paragraph(classes=["news-dateline"])
+        for i, part in enumerate(parts):
+            if i:
+                line += nodes.Text(" · ")
+            line += part
         header += line
     return header
 
 
 def _footer(app: Sphinx, meta: ArticleMeta) -> nodes.container | None:
+    """Chips for each tag, person, place and organisation; the source file; the original."""
     footer = nodes.container(classes=["news-article-terms"])
     for kind, label in app.config.news_indexes.items():
-        if kind == "authors":
-            continue
+        if kind in ("authors", "agencies"):
+            continue  # in the header
         names = meta.terms(kind)
         if not names:
             continue
-        para = nodes.paragraph(classes=[f"news-terms-{kind}"])
-        para += nodes.strong(label, label)
-        para += nodes.Text(": ")
-        para.extend(_term_links(kind, names))
+        group = nodes.container(classes=["news-chip-group", f"news-terms-{kind}"])
+        group += nodes.paragraph(label, label, classes=["news-chip-label"])
+        chips = nodes.bullet_list(classes=["news-chips"])
+        for name in names:
+            chips += nodes.list_item("", nodes.paragraph(
+                "", "", term_reference(name, name, kind=kind, term=name)))
+        group += chips
+        footer += group
+    if meta.source_file:
+        para = nodes.paragraph(classes=["news-source"])
+        para += nodes.Text("Source file: ")
+        para += nodes.literal(meta.source_file, meta.source_file)
         footer += para
     if meta.url and re.match(r"^https?://", meta.url, re.IGNORECASE):
         para = nodes.paragraph(classes=["news-original"])
         para += nodes.Text("Original: ")
         para += nodes.reference(meta.url, meta.url, refuri=meta.url)
         footer += para
-    return footer if footer.children else None
+    footer += article_links()
+    return footer

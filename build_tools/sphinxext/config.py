@@ -19,7 +19,7 @@ from sphinx.config import Config, eval_config_file
 from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
 
-from ..article import TAXONOMY_KEYS
+from ..article import INDEX_KINDS
 from ..errors import ArchiveError
 
 ORDERS = ("name", "count")
@@ -38,7 +38,7 @@ def _articles_dir(value: Any) -> bool:
 
 def _indexes(value: Any) -> bool:
     return isinstance(value, dict) and all(
-        key in TAXONOMY_KEYS and isinstance(label, str) and label.strip()
+        key in INDEX_KINDS and isinstance(label, str) and label.strip()
         for key, label in value.items()
     )
 
@@ -47,10 +47,19 @@ def _indexes(value: Any) -> bool:
 CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "news_articles_dir": (_articles_dir, "a folder under the source folder, such as 'articles'"),
     "news_indexes": (_indexes, "a dict of index -> label, with indexes among "
-                               f"{', '.join(TAXONOMY_KEYS)}, e.g. {{'people': 'People'}}"),
+                               f"{', '.join(INDEX_KINDS)}, e.g. {{'people': 'People'}}"),
     "news_page_size": (_positive_int, "a whole number of at least 1"),
     "news_home_articles": (_positive_int, "a whole number of at least 1"),
     "news_index_order": (lambda v: v in ORDERS, " or ".join(map(repr, ORDERS))),
+    "news_description": (lambda v: isinstance(v, str), "a string (may be empty)"),
+    "news_related": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                     "a whole number, 0 for none"),
+    "news_feeds": (lambda v: isinstance(v, (list, tuple)) and all(k in INDEX_KINDS for k in v),
+                   f"a list of indexes among {', '.join(INDEX_KINDS)}, e.g. ['tags', 'people']"),
+    "news_feed_length": (_positive_int, "a whole number of at least 1"),
+    "news_home_terms": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                        "a whole number, 0 for none"),
+    "news_together": (_positive_int, "a whole number of at least 1"),
     "news_registry": (lambda v: v is None or isinstance(v, str),
                       "a file name relative to conf.py, or None"),
     "news_ner_backend": (lambda v: v is None or (isinstance(v, str) and (v == "rules" or ":" in v)),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..naming import person_sort_key, slugify, sort_key
 
 #: Slugs a term may not take, because the index page of its kind uses them.
-RESERVED_SLUGS = frozenset(("index", "genindex", "search"))
+RESERVED_SLUGS = frozenset(("index", "genindex", "search", "by-count", "by-name"))
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 
@@ -28,6 +28,8 @@ class ArticleEntry:
     summary: str = ""
     terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  #: kind -> names
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  #: person -> roles here
+    url: str | None = None  #: the original's address, when known
+    source_file: str | None = None  #: the input file, relative to the input folder
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ environment on each HTML build; output pages of terms that no longer exist are r
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -23,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..errors import ArchiveError
 from ..extract.registry import Registry, load_registry
-from .collect import NewsDomain, term_reference
+from .collect import NewsDomain, article_links, long_date, term_reference
 from .listing import (
     ArticleEntry,
     Index,
@@ -37,12 +40,15 @@ from .listing import (
     roles_of,
     sorted_terms,
 )
+from .chart import bar_chart
+from .feeds import feed_path, relative_file
+from .relations import appearing_with, articles_per_period, neighbours, related_articles
 
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 SINGULAR = {"tags": "tag", "people": "person", "places": "place",
-            "organizations": "organisation", "authors": "author"}
+            "organizations": "organisation", "authors": "author", "agencies": "agency"}
 
 
 class latest_list(nodes.General, nodes.Element):
@@ -106,13 +112,43 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     aliases = {kind: {t.name: entry.aliases for t in found.values()
                       if (entry := registry.find(t.name)) and entry.aliases}
                for kind, found in terms.items()}
-    domain.data.update(terms=terms, slugs=slugs, aliases=aliases)
+    related = related_articles(entries, slugs, app.config.news_related)
+    around = neighbours(entries.values())
+    old_links = domain.data.get("links", {})
+    links = {docname: _links_of(docname, related, around, entries) for docname in entries}
+    domain.data.update(terms=terms, slugs=slugs, aliases=aliases, links=links)
     rewrite = set(domain.data["latest"]) if domain.data.get("changed") else set()
     for docname, entry in entries.items():
         if any(old.get(kind, {}).get(n) != slugs.get(kind, {}).get(n)
                for kind, names in entry.terms.items() for n in names):
             rewrite.add(docname)
+        # Related, older and newer articles (and the titles their links show) changed.
+        if old_links.get(docname) != links[docname]:
+            rewrite.add(docname)
     return sorted(rewrite & env.found_docs)
+
+
+#: What an article page shows of another article: docname, title, date, place.
+Card = tuple[str, str, str | None, str | None]
+
+
+def _card(entries: dict[str, ArticleEntry], docname: str | None) -> Card | None:
+    if docname is None:
+        return None
+    e = entries[docname]
+    return (docname, e.title, e.date.isoformat() if e.date else None, e.location)
+
+
+def _links_of(docname: str, related: dict[str, tuple[str, ...]], around: dict,
+              entries: dict[str, ArticleEntry]) -> dict[str, Any]:
+    """Everything an article page shows of other articles, so a change to any of it (and
+    nothing else) re-writes the page."""
+    near = around.get(docname)
+    return {
+        "related": tuple(_card(entries, d) for d in related.get(docname, ())),
+        "older": _card(entries, near.older if near else None),
+        "newer": _card(entries, near.newer if near else None),
+    }
 
 
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -132,11 +168,49 @@ def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(text)
     for node in list(doctree.findall(latest_list)):
         node.replace_self(_latest_nodes(app, domain, docname, node["limit"]))
+    for node in list(doctree.findall(article_links)):
+        links = domain.data.get("links", {}).get(docname)
+        node.replace_self(_article_links(app, docname, links) if html and links else [])
 
 
-def _link(app: Sphinx, fromdoc: str, target: str, text: str) -> nodes.reference:
-    return nodes.reference("", text, internal=True,
-                           refuri=app.builder.get_relative_uri(fromdoc, target))
+def _article_links(app: Sphinx, docname: str, links: dict[str, Any]) -> list[nodes.Node]:
+    """Related articles, then the older and newer article."""
+    out: list[nodes.Node] = []
+    if links["related"]:
+        box = nodes.container(classes=["news-related"])
+        box += nodes.rubric("Related articles", "Related articles", **{"heading-level": 2})
+        items = nodes.bullet_list(classes=["news-related-list"])
+        for card in links["related"]:
+            items += nodes.list_item("", _card_paragraph(app, docname, card))
+        box += items
+        out.append(box)
+    if links["older"] or links["newer"]:
+        nav = nodes.container(classes=["news-prevnext"])
+        for key, label in (("older", "Older: "), ("newer", "Newer: ")):
+            card = links[key]
+            if card:
+                para = nodes.paragraph(classes=[f"news-{key}"])
+                para += nodes.inline(label, label, classes=["news-label"])
+                para += _link(app, docname, card[0], card[1])
+                nav += para
+        out.append(nav)
+    return out
+
+
+def _card_paragraph(app: Sphinx, docname: str, card: Card) -> nodes.paragraph:
+    para = nodes.paragraph()
+    para += _link(app, docname, card[0], card[1])
+    meta = " · ".join(x for x in (card[2] and long_date(dt.date.fromisoformat(card[2])),
+                                  card[3]) if x)
+    if meta:
+        para += nodes.inline(meta, " " + meta, classes=["news-item-meta"])
+    return para
+
+
+def _link(app: Sphinx, fromdoc: str, target: str, text: str,
+          anchor: str = "") -> nodes.reference:
+    uri = app.builder.get_relative_uri(fromdoc, target) + (f"#{anchor}" if anchor else "")
+    return nodes.reference("", text, internal=True, refuri=uri)
 
 
 def _count(n: int, singular: str, plural: str) -> str:
@@ -145,6 +219,8 @@ def _count(n: int, singular: str, plural: str) -> str:
 
 def _latest_nodes(app: Sphinx, domain: NewsDomain, docname: str,
                   limit: int | None) -> list[nodes.Node]:
+    """The home page's body: counts and links to every index, the latest articles with their
+    first paragraph, articles per year, and the most-covered names of the archive."""
     entries = order_articles(domain.entries().values())
     limit = limit or app.config.news_home_articles
     # Index entries, not spellings: "Bogotá" and "Bogota" are one place.
@@ -158,27 +234,52 @@ def _latest_nodes(app: Sphinx, domain: NewsDomain, docname: str,
                         _count(len(terms.get(kind, {})), singular, label.lower()))
     counts += nodes.Text(" · ")
     counts += _link(app, docname, "dates/index", "by date")
+    out: list[nodes.Node] = [counts, nodes.rubric("Latest", "Latest", **{"heading-level": 2})]
     items = nodes.bullet_list(classes=["news-latest"])
     for entry in entries[:limit]:
-        para = nodes.paragraph()
-        para += _link(app, docname, entry.docname, entry.title)
-        if entry.date or entry.location:
-            meta = " · ".join(x for x in (entry.date and entry.date.isoformat(),
-                                          entry.location) if x)
-            para += nodes.inline(meta, " " + meta, classes=["news-item-meta"])
-        items += nodes.list_item("", para)
-    out: list[nodes.Node] = [counts, items]
+        item = nodes.list_item()
+        item += _card_paragraph(app, docname, (entry.docname, entry.title, entry.date and
+                                               entry.date.isoformat(), entry.location))
+        if entry.summary:
+            item += nodes.paragraph(entry.summary, entry.summary, classes=["news-summary"])
+        items += item
+    out.append(items)
     if len(entries) > limit:
         more = nodes.paragraph(classes=["news-more"])
         more += _link(app, docname, "archive/index", f"All {len(entries)} articles →")
         out.append(more)
+    years = Counter(e.date.year for e in entries if e.date)
+    if years:
+        out.append(nodes.rubric("By year", "By year", **{"heading-level": 2}))
+        row = nodes.bullet_list(classes=["news-years"])
+        for year in sorted(years, reverse=True):
+            para = nodes.paragraph()
+            para += _link(app, docname, "dates/index", str(year), anchor=f"year-{year}")
+            para += nodes.inline("", f" ({years[year]})", classes=["news-term-count"])
+            row += nodes.list_item("", para)
+        out.append(row)
+    top = app.config.news_home_terms
+    columns = nodes.container(classes=["news-most-covered"])
+    for kind in ("people", "places", "tags", "organizations"):
+        found = terms.get(kind)
+        if kind not in app.config.news_indexes or not found or not top:
+            continue
+        column = nodes.container(classes=["news-top", f"news-top-{kind}"])
+        label = f"Most covered {app.config.news_indexes[kind].lower()}"
+        column += nodes.rubric(label, label, **{"heading-level": 3})
+        ranked = sorted(found.values(), key=lambda t: (-len(t.docnames), t.sort_key))[:top]
+        rows = nodes.bullet_list(classes=["news-terms-top"])
+        for term in ranked:
+            para = nodes.paragraph()
+            para += _link(app, docname, term.pagename, term.name)
+            para += nodes.inline("", f" ({len(term.docnames)})", classes=["news-term-count"])
+            rows += nodes.list_item("", para)
+        column += rows
+        columns += column
+    if columns.children:
+        out.append(nodes.rubric("In the news", "In the news", **{"heading-level": 2}))
+        out.append(columns)
     return out
-
-
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: Any) -> None:
-    """``html-page-context``: the indexes, for sidebar and page templates."""
-    context["news_indexes"] = app.config.news_indexes
 
 
 # --------------------------------------------------------------------------- generated pages
@@ -210,10 +311,29 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     entries = domain.entries()
     renderer = PageRenderer(app)
     size = app.config.news_page_size
+    terms_by_kind: dict[str, dict[str, Term]] = domain.data.get("terms", {})
+    slugs = domain.data.get("slugs", {})
+    names = {(kind, t.slug): t.name for kind, ts in terms_by_kind.items() for t in ts.values()}
+    labels = app.config.news_indexes
     written: set[str] = set()
 
     def url(fromdoc: str, target: str) -> str:
         return builder.get_relative_uri(fromdoc, target)
+
+    def about(name: str, term: Term) -> dict[str, Any]:
+        """What a term's first page says of it beyond its articles."""
+        dates = [entries[d].date for d in term.docnames if entries[d].date]
+        unit, series = articles_per_period(dates)
+        together = appearing_with(term.docnames, entries, slugs, names,
+                                  (term.kind, term.slug), app.config.news_together)
+        return {
+            "first": long_date(min(dates)) if dates else None,
+            "last": long_date(max(dates)) if dates else None,
+            "chart": Markup(bar_chart(unit, series)),
+            "together": [(labels[kind], [(t.name, url(name, f"{kind}/{t.slug}"), t.count)
+                                         for t in found])
+                         for kind, found in together.items() if found and kind in labels],
+        }
 
     def listing(base: str, title: str, heading: str, docnames: list[str],
                 kind: tuple[str, str] | None = None, term: Term | None = None) -> Iterator:
@@ -222,6 +342,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         articles = order_articles(entries[d] for d in docnames)
         pages = paginate(articles, size)
         person = term.names if term is not None and term.roles else None
+        feed = feed_path(term) if term is not None and term.kind in app.config.news_feeds \
+            else None
         for number, chunk in enumerate(pages, 1):
             name = page_name(base, number)
             pager = _pager(name, base, number, len(pages), url)
@@ -229,11 +351,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 "news/list.html", heading=heading, count=len(articles), pager=pager,
                 roles=term.roles if person else [],
                 articles=[_article_view(name, e, url, person) for e in chunk],
+                about=about(name, term) if term is not None and number == 1 else None,
+                feed_url=relative_file(builder.get_target_uri(name), feed) if feed else None,
                 # The link back to the index, from this page: page 2 is a folder deeper.
                 **({"kind_label": kind[0], "kind_url": url(name, kind[1])} if kind else {}))
             written.add(name)
-            yield name, {"title": title if number == 1 else f"{title} (page {number})",
-                         "body": body}, "page.html"
+            context = {"title": title if number == 1 else f"{title} (page {number})",
+                       "body": body}
+            if feed:
+                context["news_feed"] = (f"{title}: latest articles", feed)
+            yield name, context, "page.html"
 
     yield from listing("archive/index", "All articles", "All articles", list(entries))
 
@@ -253,17 +380,27 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield from listing(term.pagename, term.name, term.name, term.docnames)
 
     for index in indexes(app):
-        ordered = sorted_terms(domain.data["terms"].get(index.kind, {}).values())
+        ordered = sorted_terms(terms_by_kind.get(index.kind, {}).values())
         base = f"{index.kind}/index"
-        groups = [(letter, [(t.name, url(base, t.pagename), len(t.docnames)) for t in group])
-                  for letter, group in group_by_initial(ordered)]
-        if app.config.news_index_order == "count":
-            groups = [("", sorted((row for _, rows in groups for row in rows),
-                                  key=lambda r: (-r[2], r[0])))]
-        body = renderer.render("news/index.html", heading=index.label, groups=groups,
-                               count=len(ordered), kind=index.kind)
-        written.add(base)
-        yield base, {"title": index.label, "body": body}, "page.html"
+        # Both orders are pages; index.html is the one conf.py chooses.
+        first = app.config.news_index_order
+        other = "count" if first == "name" else "name"
+        pagenames = {first: base, other: f"{index.kind}/by-{other}"}
+        for order, pagename in pagenames.items():
+            if order == "name":
+                groups = [(letter, [(t.name, url(pagename, t.pagename), len(t.docnames))
+                                    for t in group])
+                          for letter, group in group_by_initial(ordered)]
+            else:
+                groups = [("", [(t.name, url(pagename, t.pagename), len(t.docnames))
+                                for t in sorted(ordered, key=lambda t: (-len(t.docnames),
+                                                                        t.sort_key))])]
+            orders = [(label, None if o == order else url(pagename, pagenames[o]))
+                      for o, label in (("name", "A–Z"), ("count", "most articles"))]
+            body = renderer.render("news/index.html", heading=index.label, groups=groups,
+                                   count=len(ordered), kind=index.kind, orders=orders)
+            written.add(pagename)
+            yield pagename, {"title": index.label, "body": body}, "page.html"
         for term in ordered:
             yield from listing(term.pagename, term.name, term.name, term.docnames,
                                (index.label, base), term)
@@ -290,6 +427,7 @@ def _article_view(fromdoc: str, entry: ArticleEntry, url,
         "title": entry.title,
         "url": url(fromdoc, entry.docname),
         "date": entry.date.isoformat() if entry.date else None,
+        "long_date": long_date(entry.date) if entry.date else None,
         "location": entry.location,
         "authors": ", ".join(entry.authors),
         "summary": entry.summary,

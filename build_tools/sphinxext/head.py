@@ -1,0 +1,81 @@
+"""What each page's ``<head>`` says to other programs (feeds, JSON-LD, OpenGraph, a
+description), and ``catalog.json``. The records are built in :mod:`.linked_data`."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .feeds import SITE_FEED
+from .listing import order_articles
+from .linked_data import catalog, catalog_record, links_of, meta_tags, news_article, opengraph, \
+    script_json
+
+CATALOG = "catalog.json"
+
+
+def _site(app: Sphinx) -> str:
+    return app.config.html_title or app.config.project
+
+
+def _absolute(app: Sphinx, pagename: str) -> str | None:
+    base = app.config.html_baseurl
+    return base.rstrip("/") + "/" + app.builder.get_target_uri(pagename) if base else None
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    """``html-page-context``: the indexes for templates; feed links, description, and on
+    article pages JSON-LD and OpenGraph, in ``metatags``."""
+    context["news_indexes"] = app.config.news_indexes
+    domain = app.env.domains["news"]
+    site = _site(app)
+    head = [_feed_link(f"{site}: latest articles", context["pathto"](SITE_FEED, 1))]
+    if "news_feed" in context:
+        title, path = context["news_feed"]
+        head.append(_feed_link(title, context["pathto"](path, 1)))
+    entry = domain.entry(pagename) if pagename in domain.articles else None
+    description = entry.summary if entry else (
+        app.config.news_description if pagename == app.config.root_doc else "")
+    if description:
+        head.append(f'<meta name="description" content="{escape(description)}">')
+    if entry is not None:
+        language = app.config.language
+
+        def url(docname: str) -> str:
+            return _absolute(app, docname) or (
+                app.builder.get_relative_uri(pagename, docname) if docname != pagename
+                else posixpath.basename(app.builder.get_target_uri(docname)) or "./")
+
+        term_url = links_of(domain.data.get("slugs", {}), url)
+        head.append(script_json(news_article(entry, url, site, language, term_url)))
+        head.append(meta_tags(opengraph(entry, site, _absolute(app, pagename), language)))
+    context["metatags"] = context.get("metatags", "") + "\n".join(head)
+
+
+def _feed_link(title: str, href: str) -> str:
+    return (f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
+            f'href="{escape(href)}">')
+
+
+def write_catalog(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: ``catalog.json``, rewritten only when it changed."""
+    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    domain = app.env.domains["news"]
+    records = [catalog_record(e, _absolute(app, e.docname) or
+                              app.builder.get_target_uri(e.docname))
+               for e in order_articles(domain.entries().values())]
+    data = catalog(records, _site(app), app.config.html_baseurl or None).encode("utf-8")
+    path = Path(app.outdir) / CATALOG
+    if path.is_file() and path.read_bytes() == data:
+        return
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
