@@ -67,7 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("news_registry", "entities.yaml", "env", str)
     app.add_config_value("news_description", "", "html", str)
     app.add_config_value("news_related", 5, "html", int)
-    app.add_config_value("news_feeds", ["tags", "people", "authors"], "html", list)
+    app.add_config_value("news_feeds", ["tags", "people", "authors"], "html", (list, tuple))
     app.add_config_value("news_feed_length", 50, "html", int)
     app.add_config_value("news_home_terms", 10, "html", int)
     app.add_config_value("news_together", 8, "html", int)

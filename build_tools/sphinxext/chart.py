@@ -61,7 +61,7 @@ def bar_chart(unit: str, series: list[tuple[str, int]]) -> str:
     return (
         f'<svg class="news-chart" role="img" aria-label="{label}" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'xmlns="http://www.w3.org/2000/svg">'
-        f'<line x1="0" y1="{plot + 0.5}" x2="{WIDTH}" y2="{plot + 0.5}" stroke="currentColor" '
+        f'<line x1="0" y1="{plot + 0.5}" x2="{max(end, 200):.2f}" y2="{plot + 0.5}" stroke="currentColor" '
         f'stroke-width="0.5"/>'
         f'<g fill="currentColor">{"".join(bars)}</g>'
         f'<g class="news-chart-labels" fill="currentColor" font-size="9">{"".join(labels)}</g>'

@@ -20,8 +20,10 @@ from .listing import ArticleEntry, order_articles
 RELATING_KINDS = ("people", "places", "organizations", "tags")
 #: A term in more articles than this finds no related articles by itself: it would make
 #: the work grow with the square of its articles and says little about either article.
-#: It still adds its (small) weight to articles found through rarer terms.
-COMMON_TERM = 200
+#: It still adds its (smaller) weight to the best candidates found through rarer terms.
+COMMON_TERM = 100
+#: How many of the best candidates (by rarer terms) common terms are added to.
+CANDIDATES = 50
 
 Slugs = Mapping[str, Mapping[str, str]]  #: kind -> name -> slug
 
@@ -49,7 +51,9 @@ def related_articles(entries: Mapping[str, ArticleEntry], slugs: Slugs,
 
     Score: the sum, over the people, places, organisations and tags two articles share, of
     the term's rarity (``log(N / articles with it)``); ties go to the article closest in
-    date, then to the docname. Articles that share nothing are not related.
+    date, then to the docname. Articles that share nothing are not related. Terms in more
+    than :data:`COMMON_TERM` articles only re-rank the :data:`CANDIDATES` best found
+    through rarer ones, which keeps the work near linear in the archive.
     """
     if limit < 1:
         return {d: () for d in entries}
@@ -69,15 +73,19 @@ def related_articles(entries: Mapping[str, ArticleEntry], slugs: Slugs,
                 for other in docs:
                     scores[other] += weight[key]
         scores.pop(docname, None)
-        # Common terms add to articles already found; they do not find new ones.
+        date = entries[docname].date
+
+        def rank(candidates: Iterable[str]) -> list[str]:
+            return sorted(candidates, key=lambda o: (-round(scores[o], 9),
+                                                     _distance(date, entries[o].date), o))
+
+        # Common terms add to the best articles already found; they do not find new ones.
         common = [key for key in mine if len(postings[key]) > COMMON_TERM]
         if common:
-            for other in scores:
-                scores[other] += sum(weight[k] for k in common if k in keys[other])
-        date = entries[docname].date
-        ranked = sorted(scores, key=lambda o: (-round(scores[o], 9),
-                                               _distance(date, entries[o].date), o))
-        out[docname] = tuple(ranked[:limit])
+            best = rank(scores)[:max(CANDIDATES, limit)]
+            scores = Counter({o: scores[o] + sum(weight[k] for k in common if k in keys[o])
+                              for o in best})
+        out[docname] = tuple(rank(scores)[:limit])
     return out
 
 
