@@ -18,9 +18,10 @@ import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -42,7 +43,7 @@ from .metadata import (
     sidecars_of,
 )
 from .myst import GENERATED_MARK, render_article
-from .naming import short_hash, slugify
+from .naming import article_slugs
 from .parse import parse_text
 from .reading import read_article_text
 
@@ -126,13 +127,64 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def list_inputs(input_dir: Path) -> list[Path]:
-    """Every ``*.txt`` below *input_dir*, hidden files and folders skipped, in a stable order."""
-    found = [
-        p for p in input_dir.rglob("*.txt")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+def list_inputs(input_dir: Path) -> tuple[list[Path], dict[str, str]]:
+    """Every ``*.txt`` (in any case: ``NAME.TXT`` too) below *input_dir*, in a stable order,
+    hidden files and folders skipped; and the files refused, file as shown -> reason.
+
+    Refused, so that nothing is skipped in silence: names that are not UTF-8 or hold control
+    characters (they would break every file that records them), links that leave the input
+    folder (an archive copied elsewhere would lose them) and broken links. Links to folders
+    are not followed, which rules out loops; they are refused too.
+    """
+    root = input_dir.resolve()
+    found: list[Path] = []
+    refused: dict[str, str] = {}
+    for folder, dirs, files in os.walk(input_dir):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in dirs:
+            if (here / name).is_symlink():
+                refused[_shown(here / name, input_dir)] = "a link to a folder; not followed"
+        for name in files:
+            path = here / name
+            if name.startswith(".") or not name.lower().endswith(".txt"):
+                continue
+            if (reason := _refusal(path, path.relative_to(input_dir).as_posix(), root)):
+                refused[_shown(path, input_dir)] = reason
+            else:
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix()), refused
+
+
+def _refusal(path: Path, relpath: str, root: Path) -> str | None:
+    if not _is_utf8(relpath):
+        return "file name is not UTF-8; rename it"
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in relpath):
+        return "file name holds control characters or line breaks; rename it"
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_file():
+            return "a broken link"
+        if not target.is_relative_to(root):
+            return f"a link to {target}, outside the input folder; not followed"
+    return None
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, kept by the OS as surrogates
+        return False
+    return True
+
+
+def _shown(path: Path, input_dir: Path) -> str:
+    """*path* relative to the input folder, printable: control characters and undecodable
+    bytes written as escapes, so the message is one line that names the file."""
+    text = path.relative_to(input_dir).as_posix()
+    return "".join(
+        c if _is_utf8(c) and unicodedata.category(c) not in ("Cc", "Zl", "Zp")
+        else repr(c)[1:-1] for c in text)
 
 
 def build_article(
@@ -168,33 +220,40 @@ def build_article(
     return article, warnings
 
 
-def assign_slugs(articles: list[Article], owners: dict[str, str] | None = None) -> list[Article]:
-    """Unique, stable slugs from titles.
+def assign_slugs(articles: list[Article], existing: dict[str, str] | None = None,
+                 ) -> list[Article]:
+    """Each article with its unique, stable slug (:func:`~build_tools.naming.article_slugs`).
 
-    Among articles whose titles give the same slug, the one that already owns the slug (per
-    *owners*, slug -> input path, read from the output folder) keeps it; otherwise the one
-    whose input path sorts first. Each other gets ``-`` and eight hex digits of a hash of its
-    input path, so its URL does not depend on which other files are in the folder.
+    *existing* is file name -> content of what is in the output folder now: a file an input
+    wrote keeps its name for that input; a file edited by hand or not written by us is never
+    given to another input, whose article would otherwise be dropped in its favour.
     """
-    owners = owners or {}
-    by_slug: dict[str, list[Article]] = {}
-    for article in articles:
-        by_slug.setdefault(slugify(article.title, "article"), []).append(article)
-    out = []
-    for slug, group in by_slug.items():
-        group.sort(key=lambda a: (a.source.file != owners.get(slug), a.source.file))
-        out.append(replace(group[0], slug=slug))
-        out.extend(replace(a, slug=f"{slug}-{short_hash(a.source.file)}") for a in group[1:])
-    return sorted(out, key=lambda a: a.source.file)
+    current: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    inputs = {a.source.file for a in articles}
+    for name, content in (existing or {}).items():
+        slug, owner = name[:-len(".md")], _source_file(content)
+        if owner in inputs:
+            current.setdefault(owner, []).append(slug)
+        # What is kept whatever the inputs: edited by hand, or not written by us.
+        if owner is None or is_hand_edited(content) is not False:
+            taken.add(slug)
+    slugs = article_slugs({a.source.file: a.title for a in articles}, current, taken)
+    return sorted((replace(a, slug=slugs[a.source.file]) for a in articles),
+                  key=lambda a: a.source.file)
 
 
 def _source_file(content: str) -> str | None:
-    """The ``source.file`` a generated article records (without parsing all its YAML)."""
+    """The ``source.file`` a generated article records, or ``None`` if it records none that
+    can be read (a hand-broken file is not ours to take or remove)."""
     match = _SOURCE_FILE.search(content)
     if not match:
         return None
-    value = yaml.safe_load(match.group(1))
-    return str(value) if value is not None else None
+    try:
+        value = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 def convert_folder(
@@ -217,7 +276,9 @@ def convert_folder(
     # A manifest that cannot be read stops the run here, before anything is written.
     manifest = load_manifest(input_dir / MANIFEST_NAME, MANIFEST_NAME) \
         if (input_dir / MANIFEST_NAME).is_file() else Manifest({})
-    paths = list_inputs(input_dir)
+    paths, refused = list_inputs(input_dir)
+    for shown, reason in refused.items():
+        results[shown] = InputResult(shown, FAILED, error=f"{shown}: {reason}")
     for path in progress(paths) if progress else paths:
         relpath = path.relative_to(input_dir).as_posix()
         result = results[relpath] = InputResult(relpath, FAILED)
@@ -246,20 +307,18 @@ def convert_folder(
     report.warnings.extend(_unused_metadata(input_dir, manifest, set(results)))
     _remove_temporaries(output_dir)
     existing = _read_existing(output_dir)
-    owners = {name[:-3]: f for name, content in existing.items()
-              if (f := _source_file(content)) is not None}
-    wanted: set[str] = set()
-    for article in assign_slugs(articles, owners):
+    pages: dict[str, str] = {}
+    for article in assign_slugs(articles, existing):
         result = results[article.source.file]
         name = f"{article.slug}.md"
-        wanted.add(name)
+        pages[name] = article.source.file
         result.output = name
         result.status = _write_article(output_dir / name, existing.get(name),
                                        stamp(render_article(article)), force)
         if result.status == KEPT_EDIT:
             result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
     report.inputs = [results[k] for k in sorted(results)]
-    report.removed = _remove_stale(output_dir, existing, wanted, report)
+    report.removed = _remove_stale(output_dir, existing, pages, report)
     return report
 
 
@@ -283,9 +342,16 @@ def _user_overrides(path: Path, relpath: str, manifest: Manifest) -> Overrides:
 
 
 def _unused_metadata(input_dir: Path, manifest: Manifest, inputs: set[str]) -> list[str]:
-    """Warnings for sidecars and manifest rows that name no input: likely a renamed file."""
+    """Warnings for sidecars and manifest rows that name no input (likely a renamed file), and
+    for manifests in subfolders, which are not read."""
+    # ``NAME.TXT`` has the sidecar ``NAME.yaml`` as ``NAME.txt`` has.
+    stems = {PurePosixPath(name).with_suffix(".txt").as_posix() for name in inputs}
     warnings = [f"{name}: sidecar without {Path(name).with_suffix('.txt').as_posix()}; ignored"
-                for name in orphan_sidecars(input_dir, inputs)]
+                for name in orphan_sidecars(input_dir, stems)]
+    warnings += [f"{path.relative_to(input_dir).as_posix()}: only the input folder's "
+                 f"{MANIFEST_NAME} is read; ignored (list these files in that one)"
+                 for path in sorted(input_dir.rglob(MANIFEST_NAME)) if path.parent != input_dir
+                 and not any(p.startswith(".") for p in path.relative_to(input_dir).parts)]
     warnings += [f"{MANIFEST_NAME}:{row.line}: no input file {relpath}; row ignored"
                  for relpath, row in manifest.rows.items() if relpath not in inputs]
     return warnings
@@ -308,19 +374,25 @@ def _write_article(path: Path, current: str | None, text: str, force: bool) -> s
     return CONVERTED
 
 
-def _remove_stale(output_dir: Path, existing: dict[str, str], wanted: set[str],
+def _remove_stale(output_dir: Path, existing: dict[str, str], pages: dict[str, str],
                   report: Report) -> list[str]:
-    """Remove generated files whose input has gone, unless they were edited by hand."""
+    """Remove generated files no input has now (*pages*: file name -> input), unless they were
+    edited by hand or not written by us: those are kept, and named."""
     removed = []
     for name, content in existing.items():
-        if name in wanted:
+        if name in pages:
             continue
-        if is_hand_edited(content) is False:
+        edited = is_hand_edited(content)
+        if edited is False:
             (output_dir / name).unlink()
             removed.append(name)
+            continue
+        owner = _source_file(content) if edited else None
+        if owner in pages.values():
+            why = f"written for {owner}, whose page is now another; kept, as it was edited by hand"
+        elif edited:
+            why = "its input has gone, but it was edited by hand; kept"
         else:
-            report.warnings.append(
-                f"{output_dir / name}: its input has gone, but it was edited by hand "
-                "(or not generated); kept"
-            )
+            why = "not written by the converter; kept (its name is not given to any input)"
+        report.warnings.append(f"{output_dir / name}: {why}")
     return removed

@@ -7,10 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..naming import person_sort_key, slugify, sort_key
-
-#: Slugs a term may not take, because the index page of its kind uses them.
-RESERVED_SLUGS = frozenset(("index", "genindex", "search", "by-count", "by-name"))
+from ..naming import person_sort_key, sort_key, term_key, term_slugs
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 
@@ -82,30 +79,33 @@ def build_terms(
     index: Index,
     entries: Mapping[str, ArticleEntry],
     sort_override: Callable[[str], str | None] = lambda name: None,
+    taken: Iterable[str] = (),
 ) -> dict[str, Term]:
-    """Every term of one index with its articles, keyed by name; slugs unique within the kind.
+    """Every term of one index with its articles, keyed by name; one page per term.
 
-    Names that differ only in accents, case or punctuation ("Bogotá", "Bogota") are one term,
-    shown in the spelling most articles use and reachable from every spelling (its
-    ``variants``); so the slug comes from what is printed, never from which articles are built.
+    Names that differ only in case, accents, spacing or spelling punctuation ("Bogotá",
+    "Bogota"; see :func:`~build_tools.naming.term_key`) are one term, shown in the spelling
+    most articles use and reachable from every spelling (its ``variants``). Slugs come from
+    :func:`~build_tools.naming.term_slugs`, so they are unique, avoid *taken* (the user's own
+    pages in the index's folder) and do not depend on which other terms exist.
     """
-    spellings: dict[str, dict[str, list[str]]] = {}  # slug -> name -> docnames
+    spellings: dict[str, dict[str, list[str]]] = {}  # key -> name -> docnames
     for docname in sorted(entries):
         for name in entries[docname].terms.get(index.kind, ()):
             if not index.single_words and len(name.split()) < 2:
                 continue
-            docs = spellings.setdefault(slugify(name, index.singular), {}).setdefault(name, [])
+            docs = spellings.setdefault(term_key(name), {}).setdefault(name, [])
             if docname not in docs:
                 docs.append(docname)
+    slugs = term_slugs(spellings, taken, index.singular)
     terms: dict[str, Term] = {}
-    for slug, names in spellings.items():
+    for key, names in spellings.items():
         ranked = sorted(names, key=lambda n: (-len(names[n]), n))
         name = ranked[0]
-        key = sort_override(name) or (person_sort_key(name) if index.sort_by_surname else name)
-        if slug in RESERVED_SLUGS:
-            slug = f"{slug}-{index.singular}"
+        sort_as = sort_override(name) or (person_sort_key(name) if index.sort_by_surname
+                                          else name)
         docnames = sorted({d for docs in names.values() for d in docs})
-        terms[name] = Term(index.kind, name, slug, sort_key(key), docnames,
+        terms[name] = Term(index.kind, name, slugs[key], sort_key(sort_as), docnames,
                            variants=ranked[1:])
     if index.roles:
         for term in terms.values():
