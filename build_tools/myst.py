@@ -45,11 +45,21 @@ def escape_block(text: str) -> str:
     return "\\" + escaped
 
 
+#: Characters YAML reads as line breaks even inside quotes; PyYAML writes them raw when
+#: allowed Unicode, and they would come back as spaces.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def dump_front_matter(data: dict) -> str:
-    """YAML for front matter, always through ``safe_dump`` and in the given key order."""
-    return yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
-    )
+    """YAML for front matter, always through ``safe_dump``, in the given key order, and each
+    value on one line (the converter finds ``source.file`` again without parsing it all)."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                          default_flow_style=False, width=float("inf"))
+    if any(c in text for c in _YAML_BREAKS):
+        # Escaped, they survive: ``\u2028``. Rare, so the rest of the archive stays readable.
+        text = yaml.safe_dump(data, allow_unicode=False, sort_keys=False,
+                              default_flow_style=False, width=float("inf"))
+    return text
 
 
 def render_article(article: Article) -> str:

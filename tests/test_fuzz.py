@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import codecs
 
+import yaml
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.convert import build_article
+from build_tools.convert import _source_file, build_article, convert_folder
 from build_tools.errors import ArchiveError
 from build_tools.extract.registry import load_registry, load_taxonomy
 from build_tools.parse import ParsedText, parse_text
@@ -112,3 +114,45 @@ def test_build_article_fails_only_with_archive_error(raw, name):
     except ArchiveError:
         return
     assert article.title and article.source.file == name
+
+
+#: File names as an archive might hold them, and as a hostile one might: spaces, quotes,
+#: YAML and MyST punctuation, other scripts, line breaks and control characters, any case of
+#: ``.txt``, folders.
+NAME_PART = st.text(st.sampled_from(list("aZ09 -_.'\"#:&%{}[]()!é中\u200b\u2028\x85\n\t\x1b")),
+                    min_size=1, max_size=12).filter(lambda s: s not in (".", "..")
+                                                    and not s.startswith("."))
+FILE_NAME = st.tuples(st.lists(NAME_PART, max_size=2), NAME_PART,
+                      st.sampled_from([".txt", ".TXT", ".Txt"])).map(
+    lambda t: "/".join([*t[0], t[1] + t[2]]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(FILE_NAME, min_size=1, max_size=4, unique_by=str.casefold))
+def test_any_file_names_give_one_result_each_and_readable_pages(tmp_path_factory, names):
+    """Every input file is named in the report exactly once, in one line; each converted one
+    has a page recording exactly its name; a second run changes nothing."""
+    src, out = tmp_path_factory.mktemp("in"), tmp_path_factory.mktemp("out")
+    written = []
+    for i, name in enumerate(names):
+        path = src / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"Story {i}\n\nLONDON (Reuters) - Text {i}.\n", encoding="utf-8")
+        except OSError:
+            continue  # a name this file system cannot hold
+        written.append(name)
+    report = convert_folder(src, out)
+    assert len(report.inputs) == len(written)
+    for result in report.inputs:
+        if result.error:
+            assert "\n" not in result.error and "\x85" not in result.error
+            continue
+        recorded = yaml.safe_load((out / result.output).read_text(encoding="utf-8")
+                                  .split("---\n")[1])["source"]["file"]
+        assert recorded == result.file and _source_file(
+            (out / result.output).read_text(encoding="utf-8")) == result.file
+    again = convert_folder(src, out)
+    assert [(r.file, r.status) for r in again.inputs] == [
+        (r.file, "unchanged" if r.status == "converted" else r.status) for r in report.inputs]
