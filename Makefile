@@ -1,7 +1,7 @@
 # Two commands: `make html` builds the site from seeds/; `make test` runs every test.
 # Variables: SEEDS=DIR (input folder), BUILDDIR=DIR (output), STRICT=1 (fail on any bad input
-# or Sphinx warning), FORCE=1 (regenerate hand-edited articles), JOBS=N (Sphinx processes),
-# NER=spacy:MODEL (add an installed spaCy model's names to the rule-based extractor).
+# or Sphinx warning), FORCE=1 (regenerate hand-edited articles; with clean, delete them too),
+# JOBS=N (Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the rule-based extractor).
 
 SEEDS    ?= seeds
 BUILDDIR ?= build
@@ -29,7 +29,7 @@ html: $(STAMP)
 	@echo "Site: $(BUILDDIR)/html/index.html"
 
 convert: $(STAMP)
-	$(PY) -m build_tools convert $(SEEDS) source/articles $(CONVERT_FLAGS)
+	$(PY) -m build_tools convert $(SEEDS) $(CONVERT_FLAGS)
 
 install: $(STAMP)
 
@@ -52,5 +52,6 @@ bench: $(STAMP)
 serve: html
 	$(PY) -m http.server --directory $(BUILDDIR)/html 8000
 
-clean:
-	rm -rf $(BUILDDIR) source/articles
+# Keeps articles edited by hand (and names them) unless FORCE=1.
+clean: $(STAMP)
+	$(PY) -m build_tools clean --builddir $(BUILDDIR) $(if $(FORCE),--force)

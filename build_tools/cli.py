@@ -16,8 +16,8 @@ from pathlib import Path
 from .convert import convert_folder, write_atomic
 from .errors import ArchiveError
 from .extract.backends import load_backend
-from .extract.registry import load_registry, load_taxonomy
 from .lock import folder_lock, folder_locks
+from .project import Project, load_project
 
 
 def _progress(paths: Sequence[Path]):
@@ -29,29 +29,29 @@ def _progress(paths: Sequence[Path]):
     return tqdm(paths, desc="converting", unit="article", leave=False, file=sys.stderr)
 
 
-def _optional(path: str | None, default: str) -> Path | None:
-    if path is not None:
-        return Path(path)
-    return Path(default) if Path(default).exists() else None
+def _project(args: argparse.Namespace) -> Project:
+    """conf.py's settings (a bad ``news_*`` option is one line here, not Sphinx's pages of
+    context), with what the command line gives instead."""
+    project = load_project(Path(args.confdir), Path(getattr(args, "source", "source")))
+    if args.ner is None:
+        args.ner = project.ner
+    return project
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    project = _project(args)
+    args.output = args.output or str(project.articles)
     with folder_lock(Path(args.output)):
-        return _convert(args)
+        return _convert(args, project)
 
 
 def cmd_html(args: argparse.Namespace) -> int:
     """Convert, then build the site with Sphinx, holding both folders' locks throughout."""
     builddir = Path(args.builddir)
-    args.output = args.output or str(Path(args.source) / "articles")
+    project = _project(args)
+    args.output = args.output or str(project.articles)
     with folder_locks(Path(args.output), builddir):
-        # Sphinx would report a bad news_* option with pages of context; say it in one line.
-        from .sphinxext.config import check_conf_file
-
-        conf = check_conf_file(Path(args.confdir))
-        if args.ner is None:
-            args.ner = conf.get("news_ner_backend")
-        status = _convert(args)
+        status = _convert(args, project)
         if status:
             return status
         # In-process, so the lock lives exactly as long as the build (a child process could
@@ -64,14 +64,13 @@ def cmd_html(args: argparse.Namespace) -> int:
         ])
 
 
-def _convert(args: argparse.Namespace) -> int:
+def _convert(args: argparse.Namespace, project: Project) -> int:
     input_dir, output_dir = Path(args.input), Path(args.output)
     if not input_dir.is_dir():
         raise ArchiveError(input_dir, "input folder does not exist")
-    registry = load_registry(_optional(args.registry, "entities.yaml"))
-    rules = load_taxonomy(_optional(args.tags, "tags.yaml"))
     report = convert_folder(
-        input_dir, output_dir, registry=registry, rules=rules, force=args.force,
+        input_dir, output_dir, registry=project.registry(args.registry),
+        rules=project.taxonomy(args.tags), force=args.force,
         max_bytes=args.max_bytes, progress=_progress, backend=load_backend(args.ner),
     )
     for result in report.inputs:
@@ -93,18 +92,35 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .explain import explain_file
+    from .explain import default_input_dir, explain_file
 
-    registry = load_registry(_optional(args.registry, "entities.yaml"))
-    rules = load_taxonomy(_optional(args.tags, "tags.yaml"))
-    print(explain_file(Path(args.file), registry, rules, load_backend(args.ner)))
+    project = _project(args)
+    path = Path(args.file)
+    input_dir = Path(args.input) if args.input else default_input_dir(path)
+    if not path.absolute().is_relative_to(input_dir.absolute()):
+        raise ArchiveError(path, f"not in the input folder {input_dir}")
+    print(explain_file(path, input_dir, project.registry(args.registry),
+                       project.taxonomy(args.tags), load_backend(args.ner)))
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from .clean import clean
+
+    done = clean(_project(args).articles, Path(args.builddir), args.force)
+    print(f"removed {args.builddir}/ and {done.removed} generated articles")
+    if done.kept:
+        print(f"kept {len(done.kept)} articles edited or written by hand "
+              "(FORCE=1 or --force removes them too):", file=sys.stderr)
+        for path in done.kept:
+            print(f"  {path}", file=sys.stderr)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_table
 
-    registry = load_registry(_optional(args.registry, "entities.yaml"))
+    registry = _project(args).registry(args.registry)
     scores, errors = evaluate(Path(args.folder), registry, backend=load_backend(args.ner))
     if args.verbose:
         for name, kinds in errors.items():
@@ -122,14 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = sub.add_parser("convert", help="convert a folder of articles to MyST files")
     convert.add_argument("input", help="folder of *.txt articles")
-    convert.add_argument("output", help="folder for the generated .md files")
+    convert.add_argument("output", nargs="?", help="folder for the generated .md files "
+                         "(default: source/ and conf.py's news_articles_dir)")
     html = sub.add_parser("html", help="convert, then build the site, holding the build lock")
     html.add_argument("input", help="folder of *.txt articles")
     html.add_argument("--source", default="source", help="Sphinx source folder (default source)")
-    html.add_argument("--output", metavar="DIR",
-                      help="folder for the generated .md files (default SOURCE/articles)")
+    html.add_argument("--output", metavar="DIR", help="folder for the generated .md files "
+                      "(default: SOURCE and conf.py's news_articles_dir)")
     html.add_argument("--builddir", default="build", help="Sphinx output folder (default build)")
-    html.add_argument("--confdir", default=".", help="folder of conf.py (default .)")
     html.add_argument("-j", "--jobs", default="auto", help="Sphinx processes (default auto)")
     for p in (convert, html):
         p.add_argument("--force", action="store_true",
@@ -142,10 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (convert, html, explain := sub.add_parser(
             "explain", help="show why each tag and name was assigned to an article")):
         p.add_argument("--registry", metavar="FILE",
-                       help="entities.yaml (default: ./entities.yaml if present)")
+                       help="entities.yaml (default: conf.py's news_registry)")
         p.add_argument("--tags", metavar="FILE",
-                       help="tags.yaml (default: ./tags.yaml if present)")
+                       help="tags.yaml (default: conf.py's news_taxonomy)")
     explain.add_argument("file", help="an article .txt file")
+    explain.add_argument("--input", metavar="DIR",
+                         help="the folder it is converted from, whose manifest.csv applies "
+                              "(default: seeds/ if the file is in it, else the file's folder)")
     for p in (convert, html, explain, evaluation := sub.add_parser(
             "eval", help="score the extractor on a labelled set")):
         p.add_argument("--ner", metavar="SPEC",
@@ -153,7 +172,17 @@ def build_parser() -> argparse.ArgumentParser:
                             "model) or module:factory (html: default news_ner_backend in conf.py)")
     evaluation.add_argument("folder", nargs="?", default="tests/data/eval",
                             help="folder with articles/ and gold.yaml (default tests/data/eval)")
-    evaluation.add_argument("--registry", metavar="FILE")
+    evaluation.add_argument("--registry", metavar="FILE",
+                            help="entities.yaml (default: conf.py's news_registry)")
+    cleaning = sub.add_parser("clean", help="remove the build folder and generated articles, "
+                              "keeping those edited by hand")
+    cleaning.add_argument("--builddir", default="build", help="Sphinx output folder (default build)")
+    cleaning.add_argument("--source", default="source", help="Sphinx source folder (default source)")
+    cleaning.add_argument("--force", action="store_true",
+                          help="remove hand-edited and hand-written articles too")
+    cleaning.set_defaults(func=cmd_clean, ner=None)
+    for p in (convert, html, explain, evaluation, cleaning):
+        p.add_argument("--confdir", default=".", help="folder of conf.py (default .)")
     evaluation.add_argument("-v", "--verbose", action="store_true",
                             help="list every missed and spurious name")
     evaluation.set_defaults(func=cmd_eval)

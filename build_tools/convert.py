@@ -274,8 +274,7 @@ def convert_folder(
     articles: list[Article] = []
     first_by_hash: dict[str, str] = {}
     # A manifest that cannot be read stops the run here, before anything is written.
-    manifest = load_manifest(input_dir / MANIFEST_NAME, MANIFEST_NAME) \
-        if (input_dir / MANIFEST_NAME).is_file() else Manifest({})
+    manifest = folder_manifest(input_dir)
     paths, refused = list_inputs(input_dir)
     for shown, reason in refused.items():
         results[shown] = InputResult(shown, FAILED, error=f"{shown}: {reason}")
@@ -295,7 +294,7 @@ def convert_folder(
                     result.warnings.append("its sidecar or manifest row is not used")
                 continue
             first_by_hash[digest] = relpath
-            overrides = _user_overrides(path, relpath, manifest)
+            overrides = user_overrides(path, relpath, manifest)
             article, warnings = build_article(raw, relpath, registry, rules, overrides, backend)
             result.warnings.extend(warnings)
             articles.append(article)
@@ -333,7 +332,13 @@ def _remove_temporaries(output_dir: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _user_overrides(path: Path, relpath: str, manifest: Manifest) -> Overrides:
+def folder_manifest(input_dir: Path) -> Manifest:
+    """The input folder's ``manifest.csv`` (only that one: see :func:`_unused_metadata`)."""
+    path = input_dir / MANIFEST_NAME
+    return load_manifest(path, MANIFEST_NAME) if path.is_file() else Manifest({})
+
+
+def user_overrides(path: Path, relpath: str, manifest: Manifest) -> Overrides:
     """The manifest row's fields, then the sidecar's; an error in either fails this input."""
     row = manifest.rows.get(relpath)
     if row is not None and row.error is not None:

@@ -8,16 +8,25 @@ from .extract import extract
 from .extract.backends import NerBackend
 from .extract.registry import Registry
 from .extract.tags import TagRule
-from .metadata import Overrides, manifest_row_for, merge, sidecar_for
+from .convert import folder_manifest, user_overrides
 from .parse import parse_text
 from .reading import read_article_text
 
 
-def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...],
+def default_input_dir(path: Path) -> Path:
+    """``seeds/``, the folder ``make html`` converts, if *path* is in it; else its folder."""
+    seeds = Path("seeds")
+    return seeds if path.absolute().is_relative_to(seeds.absolute()) else path.parent
+
+
+def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[TagRule, ...],
                  backend: NerBackend | None = None) -> str:
-    overrides = user_overrides(path)
-    text, warnings = read_article_text(path.read_bytes(), str(path))
-    parsed = parse_text(text, str(path))
+    """Why *path* gets its names, read as ``convert input_dir`` reads it: with that folder's
+    manifest and the sidecar beside it."""
+    relpath = path.absolute().relative_to(input_dir.absolute()).as_posix()
+    overrides = user_overrides(path, relpath, folder_manifest(input_dir))
+    text, warnings = read_article_text(path.read_bytes(), relpath)
+    parsed = parse_text(text, relpath)
     found = extract(parsed, registry, rules, backend)
     lines = [f"{path}", f"  layout: {parsed.layout}", f"  title: {parsed.title}"]
     lines += [f"  warning: {w}" for w in warnings]
@@ -49,17 +58,6 @@ def explain_file(path: Path, registry: Registry, rules: tuple[TagRule, ...],
                      "replaces what was extracted)" if not field.startswith("add_") else
                      f"  override {field}: {_shown(setting.value)} (from {setting.where})")
     return "\n".join(lines)
-
-
-def user_overrides(path: Path) -> Overrides:
-    """What the manifest that lists *path* and the sidecar beside it set (sidecar winning)."""
-    found = manifest_row_for(path)
-    if found is None:
-        return sidecar_for(path, str(path))
-    _, row = found
-    if row.error is not None:
-        raise row.error
-    return merge(row.overrides, sidecar_for(path, str(path)))
 
 
 def _shown(value: object) -> str:

@@ -96,7 +96,8 @@ def check_conf_file(confdir: Path) -> dict[str, Any]:
     if not conf.is_file():
         return {}
     try:
-        namespace = eval_config_file(conf, Tags())
+        # Sphinx changes into conf.py's folder while it runs it: a relative path would break.
+        namespace = eval_config_file(conf.absolute(), Tags())
     except ConfigError:
         return {}
     check_values(conf, namespace)
