@@ -11,7 +11,10 @@ extracted value whole (``tags`` included); ``add_tags`` (and ``add_authors``, ``
 ``add_places``, ``add_organizations``) append to the value after that, keeping extracted names.
 
 Every value is checked against :data:`FIELDS`; a problem is an :class:`ArchiveError` naming the
-file, the line where known (the YAML key, the CSV row, the JSON key) and what was expected.
+file, the line where known (the YAML key, the CSV row, the JSON key) and what was expected, with
+any value it quotes cut short. Files are read within the limits of :mod:`build_tools.safe_data`
+(size, nesting, values, YAML aliases counted at their expanded size), so a hostile sidecar fails
+its own article quickly. Names are stored clean (:func:`build_tools.characters.clean_name`).
 Reading a file is the only I/O here; merging and applying are pure.
 """
 
@@ -32,7 +35,12 @@ from typing import Any
 import yaml
 
 from .article import TAXONOMY_KEYS, Article
+from .characters import clean_name, remove_control_characters
 from .errors import ArchiveError
+from .safe_data import (
+    MANIFEST, MAX_CELL_CHARS, SIDECAR, Limits, load_json, quote, read_bounded, shorten,
+    too_many,
+)
 from .yamlnodes import compose
 
 MANIFEST_NAME = "manifest.csv"
@@ -57,6 +65,10 @@ FIELDS: dict[str, str] = {
     **{f"add_{key}": "names" for key in TAXONOMY_KEYS},
 }
 _CONVERTER_FIELDS = ("source", "orphan")
+#: Text fields that name something (an index entry, a place): cleaned as names are.
+_NAMING_TEXT_FIELDS = ("agency", "location")
+#: Longest path a manifest's ``file`` cell can name; a longer one is no input.
+_MAX_PATH_CHARS = 4096
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
@@ -99,9 +111,9 @@ def check_field(field: str, file: str, line: int | None) -> str:
         raise ArchiveError(file, f"{field!r} is written by the converter and cannot be set", line)
     kind = FIELDS.get(field)
     if kind is None:
-        close = difflib.get_close_matches(field, FIELDS, n=1)
+        close = difflib.get_close_matches(field[:100], FIELDS, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        raise ArchiveError(file, f"unknown field {field!r}; {hint}expected one of "
+        raise ArchiveError(file, f"unknown field {quote(field)}; {hint}expected one of "
                            f"{', '.join(FIELDS)}", line)
     return kind
 
@@ -111,14 +123,14 @@ def check_value(field: str, value: Any, file: str, line: int | None) -> Setting:
     kind = check_field(field, file, line)
 
     def fail(expected: str) -> ArchiveError:
-        return ArchiveError(file, f"{field}: expected {expected}, got {value!r}", line)
+        return ArchiveError(file, f"{field}: expected {expected}, got {quote(value)}", line)
 
     if kind in ("title", "text"):
         if value is None and kind == "text":
             return Setting(None, file, line)
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise fail("text" if kind == "text" else "the title as text")
-        text = " ".join(str(value).split())
+        text = _text(str(value), field)
         if not text and kind == "title":
             raise fail("the title as text")
         return Setting(text or None, file, line)
@@ -152,27 +164,36 @@ def check_value(field: str, value: Any, file: str, line: int | None) -> Setting:
     mapping: dict[str, tuple[str, ...]] = {}
     for key, names in value.items():
         listed = _names(names)
-        if not isinstance(key, str) or not key.strip() or listed is None:
+        role = clean_name(key) if isinstance(key, str) else ""
+        if not role or listed is None:
             raise fail("a mapping of role -> list of names")
         if listed:
-            mapping[key.strip()] = listed
+            mapping[role] = tuple(dict.fromkeys(mapping.get(role, ()) + listed))
     return Setting(mapping, file, line)
 
 
+def _text(value: str, field: str) -> str:
+    """A text field's value: white space folded, control characters gone, and for the fields
+    that name something, format characters too."""
+    if field in _NAMING_TEXT_FIELDS:
+        return clean_name(value)
+    return " ".join(remove_control_characters(value)[0].split())
+
+
 def _names(value: Any) -> tuple[str, ...] | None:
-    """A list of names (a single name counts as a list of one); ``None`` when it is not one."""
+    """A list of names (a single name counts as a list of one), each cleaned, each once;
+    ``None`` when it is not one."""
     if value is None:
         return ()
     items = [value] if isinstance(value, (str, int, float)) else value
     if not isinstance(items, list):
         return None
-    out: list[str] = []
+    out: dict[str, None] = {}  # a dict keeps the order and finds repeats in constant time
     for item in items:
         if isinstance(item, bool) or not isinstance(item, (str, int, float)):
             return None
-        name = " ".join(str(item).split())
-        if name and name not in out:
-            out.append(name)
+        if name := clean_name(str(item)):
+            out[name] = None
     return tuple(out)
 
 
@@ -186,7 +207,7 @@ def sidecars_of(txt: Path) -> list[Path]:
 
 def load_sidecar(path: Path, name: str) -> Overrides:
     """Read one sidecar; *name* is how messages refer to it (relative to the input folder)."""
-    text = _read_text(path, name)
+    text = _read_text(path, name, SIDECAR)
     if path.suffix == ".json":
         return _parse_json(text, name)
     return _parse_yaml(text, name)
@@ -216,11 +237,8 @@ def orphan_sidecars(input_dir: Path, inputs: set[str]) -> list[str]:
     return sorted(orphans)
 
 
-def _read_text(path: Path, name: str) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ArchiveError(name, f"cannot read ({err.strerror or err})") from None
+def _read_text(path: Path, name: str, limits: Limits) -> str:
+    raw = read_bounded(path, name, limits)
     try:
         return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as err:
@@ -229,7 +247,7 @@ def _read_text(path: Path, name: str) -> str:
 
 
 def _parse_yaml(text: str, name: str) -> Overrides:
-    root = compose(text, name)
+    root = compose(text, name, SIDECAR)
     if root is None or _is_null(root):
         return {}
     if not isinstance(root, yaml.MappingNode):
@@ -258,7 +276,7 @@ def _pairs(node: yaml.MappingNode, name: str) -> list[tuple[str, yaml.Node, yaml
             raise ArchiveError(name, "expected a field name as key", _line(key_node))
         key = key_node.value.strip()
         if key in seen:
-            raise ArchiveError(name, f"{key!r} is set twice (first on line {seen[key]})",
+            raise ArchiveError(name, f"{quote(key)} is set twice (first on line {seen[key]})",
                                _line(key_node))
         seen[key] = _line(key_node)
         pairs.append((key, key_node, value_node))
@@ -280,14 +298,11 @@ def _parse_json(text: str, name: str) -> Overrides:
         seen: dict[str, Any] = {}
         for key, value in pairs:
             if key in seen:
-                raise ArchiveError(name, f"{key!r} is set twice", _json_line(text, key))
+                raise ArchiveError(name, f"{quote(key)} is set twice", _json_line(text, key))
             seen[key] = value
         return seen
 
-    try:
-        data = json.loads(text, object_pairs_hook=no_duplicates) if text.strip() else {}
-    except json.JSONDecodeError as err:
-        raise ArchiveError(name, f"not valid JSON: {err.msg}", err.lineno) from None
+    data = load_json(text, name, SIDECAR, no_duplicates) if text.strip() else {}
     if not isinstance(data, dict):
         raise ArchiveError(name, 'expected an object of front matter fields '
                            '({"title": ..., "date": "YYYY-MM-DD"})', 1)
@@ -310,14 +325,18 @@ def load_manifest(path: Path, name: str | None = None) -> Manifest:
     column, an unknown column, a row without a file, a file listed twice) raises; a bad value
     in a row is kept as that row's error, to fail only its article."""
     name = name or str(path)
-    text = _read_text(path, name)
+    text = _read_text(path, name, MANIFEST)
     # strict: a stray quote is an error, not a silently mangled value.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: dict[str, ManifestRow] = {}
     columns: list[str] | None = None
+    cell_count = 0
     try:
         for cells in reader:
             line = reader.line_num
+            cell_count += len(cells)
+            if cell_count > MANIFEST.max_values:
+                raise ArchiveError(name, too_many(MANIFEST, "cells"), line)
             if not any(c.strip() for c in cells):
                 continue
             if columns is None:
@@ -329,7 +348,10 @@ def load_manifest(path: Path, name: str | None = None) -> Manifest:
                                    f"{rows[relpath].line}", line)
             rows[relpath] = row
     except csv.Error as err:
-        raise ArchiveError(name, f"not valid CSV: {err}", reader.line_num) from None
+        if "field limit" in str(err):  # csv cannot read on past such a cell
+            raise ArchiveError(name, f"a cell is longer than {csv.field_size_limit():,} "
+                               "characters, the most CSV reading allows", reader.line_num) from None
+        raise ArchiveError(name, f"not valid CSV: {shorten(str(err))}", reader.line_num) from None
     if columns is None:
         raise ArchiveError(name, "empty; expected a header row such as file,date,url,tags")
     return Manifest(rows)
@@ -345,7 +367,7 @@ def _columns(cells: list[str], name: str, line: int) -> list[str]:
             raise ArchiveError(name, f"column {index} has no name; expected file and "
                                "front matter fields", line)
         if columns.index(column) != index - 1:
-            raise ArchiveError(name, f"column {column!r} appears twice", line)
+            raise ArchiveError(name, f"column {quote(column)} appears twice", line)
         if column != "file" and check_field(column, name, line) == "mapping":
             raise ArchiveError(name, f"column {column!r}: {column} is a mapping of role -> "
                                "names; set it in a sidecar (NAME.yaml)", line)
@@ -361,12 +383,18 @@ def _row(columns: list[str], cells: list[str], name: str, line: int) -> tuple[st
     if not relpath:
         raise ArchiveError(name, "file: empty; expected the article's path relative to the "
                            "input folder", line)
+    if len(relpath) > _MAX_PATH_CHARS:
+        # No input has such a path: the row is reported as naming no input, shortly.
+        relpath = shorten(relpath)
     overrides: Overrides = {}
     try:
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
             raise ArchiveError(name, f"{len(cells)} cells but the header has {len(columns)} "
                                "columns (quote a cell that holds a comma)", line)
         for column, cell in values.items():
+            if len(cell) > MAX_CELL_CHARS:
+                raise ArchiveError(name, f"{column}: a cell of {len(cell):,} characters; the "
+                                   f"limit is {MAX_CELL_CHARS:,}", line)
             if column == "file" or not cell:
                 continue  # an empty cell sets nothing
             value: Any = cell
@@ -403,7 +431,8 @@ def apply_overrides(article: Article, overrides: Overrides) -> Article:
         if field.startswith("add_"):
             key = field[len("add_"):]
             current = changes.get(key, getattr(article, key))
-            changes[key] = current + tuple(n for n in setting.value if n not in current)
+            # Names on both sides are clean (clean_name), so equal-looking names are equal.
+            changes[key] = tuple(dict.fromkeys(current + setting.value))
     # The front matter says which file set each field, so a surprising value can be traced.
     order = list(FIELDS)
     applied = tuple((f, overrides[f].file) for f in sorted(overrides, key=order.index))

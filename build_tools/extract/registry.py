@@ -8,6 +8,7 @@ from pathlib import Path
 
 from yaml.nodes import Node, SequenceNode
 
+from ..safe_data import REGISTRY, TAXONOMY, quote, shorten
 from ..yamlnodes import YamlFile, line_of
 from .spans import fold
 from .tags import TagRule
@@ -66,11 +67,12 @@ class Registry:
 def load_registry(path: Path | None) -> Registry:
     """Read ``entities.yaml``; a missing file is an empty registry.
 
-    Raises :class:`ArchiveError` naming the file, the line and what was expected.
+    Raises :class:`ArchiveError` naming the file, the line and what was expected, or the limit
+    of :data:`~build_tools.safe_data.REGISTRY` the file passes.
     """
     if path is None or not path.exists():
         return Registry()
-    doc = YamlFile(path)
+    doc = YamlFile(path, REGISTRY)
     entries: list[Entry] = []
     ignore: frozenset[str] = frozenset()
     #: Folded name -> (kind, canonical name, line), to catch one name listed twice.
@@ -86,17 +88,18 @@ def load_registry(path: Path | None) -> Registry:
                 for alias in (entry.name, *entry.aliases):
                     other = claimed.setdefault(fold(alias), (section, name, line_of(name_node)))
                     if other[:2] != (section, name):
-                        raise doc.error(name_node, f"{section}: {name}: {alias!r} is already "
-                                        f"listed under {other[0]}: {other[1]} (line {other[2]})")
+                        raise doc.error(name_node, f"{section}: {shorten(name)}: {quote(alias)} "
+                                        f"is already listed under {other[0]}: "
+                                        f"{shorten(other[1])} (line {other[2]})")
                 entries.append(entry)
         else:
-            raise doc.error(key_node, f"unknown section {section!r}; expected {_SECTIONS}")
+            raise doc.error(key_node, f"unknown section {quote(section)}; expected {_SECTIONS}")
     return Registry(tuple(entries), ignore)
 
 
 def _entry(doc: YamlFile, kind: str, name: str, details: Node) -> Entry:
     """One canonical name: ``{aliases: [...], sort_as: ...}``, a list of aliases, or empty."""
-    what = f"{kind}: {name}: "
+    what = f"{kind}: {shorten(name)}: "
     if isinstance(details, SequenceNode):
         return Entry(kind, name, doc.names(details, f"{what}aliases: "))
     aliases: tuple[str, ...] = ()
@@ -108,7 +111,8 @@ def _entry(doc: YamlFile, kind: str, name: str, details: Node) -> Entry:
         elif key == "sort_as":
             sort_as = doc.name(value, f"{what}sort_as: ")
         else:
-            raise doc.error(key_node, f"{what}unknown key {key!r}; expected aliases or sort_as")
+            raise doc.error(key_node, f"{what}unknown key {quote(key)}; expected aliases or "
+                                      "sort_as")
     return Entry(kind, name, aliases, sort_as)
 
 
@@ -116,14 +120,15 @@ def load_taxonomy(path: Path | None) -> tuple[TagRule, ...]:
     """Read ``tags.yaml``: ``tag: {words: [...], min: N}`` or ``tag: [words]``.
 
     Without words (none given, or an empty list) the tag's own name is its word. Raises
-    :class:`ArchiveError` naming the file, the line and what was expected.
+    :class:`ArchiveError` naming the file, the line and what was expected, or the limit of
+    :data:`~build_tools.safe_data.TAXONOMY` the file passes.
     """
     if path is None or not path.exists():
         return ()
-    doc = YamlFile(path)
+    doc = YamlFile(path, TAXONOMY)
     rules = []
     for tag, _, spec in doc.mapping(doc.root, "", "a mapping of tag -> {words: [...], min: N}"):
-        what = f"{tag}: "
+        what = f"{shorten(tag)}: "
         if isinstance(spec, SequenceNode):
             rules.append(TagRule(tag, doc.names(spec, what) or (tag,)))
             continue
@@ -135,6 +140,7 @@ def load_taxonomy(path: Path | None) -> tuple[TagRule, ...]:
             elif key == "min":
                 minimum = doc.whole_number(value, f"{what}min: ", 1)
             else:
-                raise doc.error(key_node, f"{what}unknown key {key!r}; expected words or min")
+                raise doc.error(key_node, f"{what}unknown key {quote(key)}; expected words or "
+                                          "min")
         rules.append(TagRule(tag, words or (tag,), minimum))
     return tuple(rules)
