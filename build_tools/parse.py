@@ -17,7 +17,9 @@ date (``WASHINGTON, Dec 26 (Reuters) -``) and may be preceded by the byline in t
 
 Every word of the input reaches :attr:`ParsedText.paragraphs`, :attr:`ParsedText.credit_line` or
 (for a byline) :attr:`ParsedText.byline`; only white space is normalised (lines of a paragraph are
-joined with one space).
+joined with one space). Names read from the structure (authors, credited names, the dateline's
+places and agency) are cleaned of invisible characters (:func:`~build_tools.characters.clean_name`);
+the text they were read from stays as printed.
 
 Dates are read, never guessed: from a ``YYYY-MM-DD`` in the file name, the header's date line,
 or a dateline that prints one. A dateline's month and day without a year give a date only when
@@ -31,6 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .characters import clean_name
 from .errors import ArchiveError
 
 #: Dashes that may close a dateline: en dash, em dash, hyphen (one or two), minus sign.
@@ -188,10 +191,10 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     # Labels stack: "Gill Tudor, Investment Correspondent - Analysis".
     while (stripped := BYLINE_SUFFIX_RE.sub("", names)) != names:
         names = stripped
-    parts = [" ".join(p.split()) for p in NAME_SPLIT_RE.split(names) if p.strip()]
+    parts = [name for p in NAME_SPLIT_RE.split(names) if (name := clean_name(p))]
     if not parts or any(len(p.split()) > 6 or not p[0].isupper() for p in parts):
         return None
-    return tuple(parts)
+    return tuple(dict.fromkeys(parts))
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
@@ -218,7 +221,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not place_part and (region or not known_agency):
         return None
-    places = tuple(p.strip() for p in place_part.split("/") if p.strip())
+    places = tuple(place for p in place_part.split("/") if (place := clean_name(p)))
     month = day = year = None
     if when_match and when:
         month_name = when_match["month1"] or when_match["month2"]
@@ -228,7 +231,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             year_text = when_match["year1"] or when_match["year2"]
             year = int(year_text) if year_text else None
     return Dateline(text=f"{head} ({agency})" if head else f"({agency})", places=places,
-                    region=region, agency=agency, when=when, month=month, day=day, year=year)
+                    region=clean_name(region or "") or None,
+                    agency=clean_name(agency), when=when, month=month, day=day, year=year)
 
 
 def _is_capitals_place(place: str) -> bool:
@@ -292,16 +296,14 @@ def parse_credit_line(text: str) -> tuple[dict[str, list[str]], dict[str, str]] 
             return None
         role = " ".join(role_match["role"].lower().split())
         for chunk in NAME_SPLIT_RE.split(role_match["names"].strip()):
-            chunk = " ".join(chunk.split())
-            name, _, place = chunk.partition(" in ")
-            name = name.strip()
+            name, _, place = clean_name(chunk).partition(" in ")
             if not name:
                 continue
             credits.setdefault(role, [])
             if name not in credits[role]:
                 credits[role].append(name)
-            if place.strip():
-                places[name] = place.strip()
+            if place:
+                places[name] = place
     return (credits, places) if credits else None
 
 

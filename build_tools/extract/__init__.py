@@ -1,10 +1,16 @@
-"""Who, where, what: people, places, organisations and tags from a parsed article. Pure."""
+"""Who, where, what: people, places, organisations and tags from a parsed article. Pure.
+
+Names are looked for in the body with its invisible format characters removed (a soft hyphen or
+zero-width space inside a name would otherwise split it, or make a second spelling that looks
+the same), and every name found is stored clean (:func:`~build_tools.characters.clean_name`).
+"""
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
 
+from ..characters import clean_name, remove_format_characters
 from ..parse import ParsedText
 from .backends import NerBackend
 from .organizations import is_acronym
@@ -53,7 +59,7 @@ def extract(
     is never overridden by a guess from the body; an optional NER *backend* only adds names
     the rules did not find."""
     registry = registry or Registry()
-    text = body_text(parsed)
+    text = remove_format_characters(body_text(parsed))
     # Spans are found per paragraph so none runs across a paragraph break.
     groups = itertools.count()
     pieces = [p for paragraph in text.split("\n\n") for p in find_pieces(paragraph, registry, groups)]
@@ -143,8 +149,5 @@ def journalist_keys(parsed: ParsedText) -> set[str]:
 
 
 def _unique(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        if name and name not in out:
-            out.append(name)
-    return out
+    """Each name once, clean, in the order first found."""
+    return list(dict.fromkeys(clean for name in names if (clean := clean_name(name))))

@@ -51,17 +51,16 @@ class Registry:
 
     def apply(self, found: dict[str, list[str]]) -> dict[str, list[str]]:
         """Canonical names, forced types and the ignore list applied to names by kind."""
-        out: dict[str, list[str]] = {kind: [] for kind in found}
+        # Dicts keep the order names were found in and find repeats in constant time.
+        out: dict[str, dict[str, None]] = {kind: {} for kind in found}
         for kind, names in found.items():
             for name in names:
                 if fold(name) in self.ignore:
                     continue
                 entry = self.find(name)
                 target_kind, canonical = (entry.kind, entry.name) if entry else (kind, name)
-                bucket = out.setdefault(target_kind, [])
-                if canonical not in bucket:
-                    bucket.append(canonical)
-        return out
+                out.setdefault(target_kind, {})[canonical] = None
+        return {kind: list(names) for kind, names in out.items()}
 
 
 def load_registry(path: Path | None) -> Registry:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..characters import remove_format_characters
+
 #: A word (with inner apostrophes, hyphens and dotted initials), a number, or one other character.
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d.,:]*\w*|&|[^\w\s]")
 #: Words whose trailing period is part of the word, not the end of a sentence.
@@ -66,8 +68,9 @@ def inside_brackets(span: Span) -> bool:
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: ``Comaltitlán`` and ``COMALTITLAN`` fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Case- and accent-insensitive key: ``Comaltitlán`` and ``COMALTITLAN`` fold alike, and
+    so do names that differ only by invisible format characters (a zero-width space)."""
+    decomposed = unicodedata.normalize("NFKD", remove_format_characters(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.replace("’", "'").casefold().split())
 
