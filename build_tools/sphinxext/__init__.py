@@ -1,7 +1,8 @@
 """The news archive's Sphinx extension: article pages, indexes, date archive, pagination.
 
 Everything is registered here; the work is in :mod:`.collect` (reading), :mod:`.pages`
-(writing) and :mod:`.search` (the search index and ``search.html``).
+(writing), :mod:`.search` (the search index and ``search.html``), :mod:`.builders` (what each
+builder writes) and :mod:`.output` (generated pages and removal of the stale ones).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .builders import include_articles
 from .collect import (
     NewsDomain,
     add_article_furniture,
@@ -21,15 +23,9 @@ from .collect import (
 from .config import check_config
 from .feeds import write_feeds
 from .head import page_context, write_catalog
-from .pages import (
-    LatestDirective,
-    collect_pages,
-    compute_terms,
-    latest_list,
-    remove_stale_pages,
-    resolve_links,
-)
-from .search import collect_text, disable_sphinx_search, search_page
+from .output import generated_pages, remove_stale_output
+from .pages import LatestDirective, compute_terms, latest_list, resolve_links
+from .search import collect_text, disable_sphinx_search
 
 __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
@@ -90,11 +86,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", collect_text)
     app.connect("doctree-read", add_article_furniture)
     app.connect("env-get-updated", compute_terms)
+    # One-document builders get every article first, so the links to them resolve.
+    app.connect("doctree-resolved", include_articles, priority=400)
     app.connect("doctree-resolved", resolve_links)
-    app.connect("html-collect-pages", collect_pages)
-    app.connect("html-collect-pages", search_page)
+    app.connect("html-collect-pages", generated_pages)
     app.connect("html-page-context", page_context)
-    app.connect("build-finished", remove_stale_pages)
+    app.connect("build-finished", remove_stale_output)
     app.connect("build-finished", write_feeds)
     app.connect("build-finished", write_catalog)
     return {

@@ -7,8 +7,9 @@ feed read from disk or from any server still leads to its articles. Entry ids ne
 on where the site is served: ``urn:uuid`` names derived from the article's page.
 
 A feed is written only when what it says changed: each feed's digest is kept beside the
-Sphinx environment, so a rebuild after one new article rewrites the feeds it belongs to and
-no others.
+Sphinx environment, per builder and output folder, so a rebuild after one new article rewrites
+the feeds it belongs to and no others. Feeds are written only by builders that write the pages
+they link (see :mod:`.builders`): not by ``singlehtml``, ``latex`` or ``text``.
 """
 
 from __future__ import annotations
@@ -26,15 +27,15 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
+from .builders import writes_site_pages
 from .listing import ArticleEntry, Term, order_articles
 
 logger = logging.getLogger(__name__)
 
 SITE_FEED = "atom.xml"
-DIGESTS = "news-feeds.json"  #: in the doctree folder, beside the environment
+DIGESTS = "news-feeds-{}.json"  #: in the doctree folder, beside the environment; {}: builder
 #: Bumped when the rendering changes, so every feed is written again.
 FORMAT = 1
 CATEGORY_KINDS = ("tags", "people", "places", "organizations")
@@ -98,8 +99,10 @@ def _urn(name: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"news-archive:{name}").urn
 
 
-def render_atom(feed: Feed, site: str, language: str | None, base: str | None) -> bytes:
-    """The feed as Atom XML. *base* is the site's URL (``html_baseurl``) or None."""
+def render_atom(feed: Feed, site: str, language: str | None, base: str | None,
+                schemes: dict[str, str] | None = None) -> bytes:
+    """The feed as Atom XML. *base* is the site's URL (``html_baseurl``) or None; *schemes*
+    maps an index (``tags``) to its page, relative to the site's root."""
 
     def href(path: str) -> str:
         if base:
@@ -132,8 +135,8 @@ def render_atom(feed: Feed, site: str, language: str | None, base: str | None) -
             item.author([{"name": name} for name in entry.authors])
         for kind, name in entry.categories:
             # A scheme must be an IRI: the index's page, when the site's address is known.
-            item.category(term=name, label=name,
-                          **({"scheme": href(f"{kind}/index.html")} if base else {}))
+            scheme = (schemes or {}).get(kind, f"{kind}/index.html")
+            item.category(term=name, label=name, **({"scheme": href(scheme)} if base else {}))
     return gen.atom_str(pretty=True)
 
 
@@ -165,20 +168,31 @@ def _digest(feed: Feed, settings: Sequence[Any]) -> str:
     return hashlib.sha256(repr((FORMAT, settings, feed)).encode("utf-8")).hexdigest()
 
 
+def _previous(store: Path, outdir: Path) -> dict[str, str]:
+    """The last build's digests, if it wrote into this output folder."""
+    try:
+        data = json.loads(store.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("outdir") != str(outdir):
+        return {}
+    digests = data.get("feeds")
+    return digests if isinstance(digests, dict) else {}
+
+
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the feeds that changed; delete those of terms now gone."""
-    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
+    if exception is not None or not writes_site_pages(app.builder):
         return
-    outdir = Path(app.outdir)
-    store = Path(app.doctreedir) / DIGESTS
-    try:
-        old: dict[str, str] = json.loads(store.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = {}
+    outdir = Path(app.outdir).resolve()
+    store = Path(app.doctreedir) / DIGESTS.format(app.builder.name)
+    old = _previous(store, outdir)
     site = app.config.html_title or app.config.project
     base = app.config.html_baseurl or None
     language = app.config.language
-    settings = (site, base, language, app.builder.name)
+    schemes = {kind: app.builder.get_target_uri(f"{kind}/index")
+               for kind in app.config.news_indexes}
+    settings = (site, base, language, app.builder.name, schemes)
     new: dict[str, str] = {}
     written = 0
     for feed in site_feeds(app):
@@ -188,11 +202,15 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(render_atom(feed, site, language, base))
+        tmp.write_bytes(render_atom(feed, site, language, base, schemes))
         os.replace(tmp, target)
         written += 1
     for path in old.keys() - new.keys():
-        (outdir / path).unlink(missing_ok=True)
+        if ".." not in Path(path).parts and not Path(path).is_absolute():
+            (outdir / path).unlink(missing_ok=True)
     store.parent.mkdir(parents=True, exist_ok=True)
-    store.write_text(json.dumps(new, sort_keys=True), encoding="utf-8")
+    tmp = store.with_name(store.name + ".tmp")
+    tmp.write_text(json.dumps({"outdir": str(outdir), "feeds": new}, sort_keys=True),
+                   encoding="utf-8")
+    os.replace(tmp, store)
     logger.info("news: %d of %d feeds written", written, len(new))

@@ -14,7 +14,8 @@ from typing import Any
 
 from .listing import ArticleEntry
 
-Url = Callable[[str], str]  #: a page name -> its URL (absolute, or relative to the page)
+#: A page name -> its URL (absolute, or relative to the page), None where it is not written.
+Url = Callable[[str], str | None]
 
 
 def news_article(entry: ArticleEntry, url: Url, publisher: str,
@@ -123,7 +124,7 @@ def catalog(records: list[dict[str, Any]], site: str, base: str | None) -> str:
                        "articles": records}, ensure_ascii=False, indent=1) + "\n"
 
 
-def links_of(slugs: Mapping[str, Mapping[str, str]], page: Callable[[str], str]
+def links_of(slugs: Mapping[str, Mapping[str, str]], page: Url
              ) -> Callable[[str, str], str | None]:
     """``term_url(kind, name)``: the URL of a term's page, or None when it has none."""
     def term_url(kind: str, name: str) -> str | None:

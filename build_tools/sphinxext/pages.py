@@ -4,8 +4,9 @@ Index pages (``tags/index.html``, ``people/joe-biden.html``, ``archive/2.html``,
 generated with ``html-collect-pages`` rather than written as source files before reading (the
 way sphinx-tags does): they need no re-reading when an article changes, never make Sphinx
 re-read every document, and cannot be confused with a user's page. They are rendered from the
-environment on each HTML build; output pages of terms that no longer exist are removed at
-``build-finished``.
+environment on each build that writes them (see :mod:`.builders`); output pages of terms that
+no longer exist are removed at ``build-finished`` (see :mod:`.output`). Links to a page the
+builder does not write (a term page in ``latex``) are plain text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import jinja2
 from markupsafe import Markup
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -40,6 +40,7 @@ from .listing import (
     roles_of,
     sorted_terms,
 )
+from .builders import page_uri
 from .chart import bar_chart
 from .feeds import feed_path, relative_file
 from .relations import appearing_with, articles_per_period, neighbours, related_articles
@@ -104,7 +105,9 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
                        subtype="registry")
         registry = Registry()
     old = domain.data.get("slugs", {})
-    terms = {index.kind: build_terms(index, entries, registry.sort_key)
+    # A term never takes the name of a user's page in its index's folder (tags/guide.md).
+    terms = {index.kind: build_terms(index, entries, registry.sort_key,
+                                     taken=_user_names(env, index.kind))
              for index in indexes(app)}
     slugs = {kind: {name: t.slug for t in found.values() for name in t.names}
              for kind, found in terms.items()}
@@ -135,6 +138,13 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     return sorted(rewrite & env.found_docs)
 
 
+def _user_names(env: Any, kind: str) -> set[str]:
+    """The first part of the name of each document in *kind*'s folder: ``guide`` for
+    ``tags/guide``, ``joe`` for ``people/joe/notes`` (a term there would have ``people/joe/2``)."""
+    prefix = f"{kind}/"
+    return {d[len(prefix):].split("/", 1)[0] for d in env.found_docs if d.startswith(prefix)}
+
+
 #: What an article page shows of another article: docname, title, date, place.
 Card = tuple[str, str, str | None, str | None]
 
@@ -159,25 +169,24 @@ def _links_of(docname: str, related: dict[str, tuple[str, ...]], around: dict,
 
 
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: term links and ``news-latest`` lists for this builder."""
+    """``doctree-resolved``: term links, ``news-latest`` lists and links to other articles,
+    each a link where this builder writes the page it leads to, plain text elsewhere."""
     domain: NewsDomain = app.env.domains["news"]
     slugs = domain.data.get("slugs", {})
-    html = isinstance(app.builder, StandaloneHTMLBuilder)
     for node in list(doctree.findall(term_reference)):
         slug = slugs.get(node["kind"], {}).get(node["term"])
         text = nodes.Text(node.astext())
-        if slug and html:
-            uri = app.builder.get_relative_uri(docname, f"{node['kind']}/{slug}")
-            ref = nodes.reference("", "", text, internal=True, refuri=uri,
-                                  classes=["news-term"])
-            node.replace_self(ref)
+        uri = page_uri(app, docname, f"{node['kind']}/{slug}") if slug else None
+        if uri is not None:
+            node.replace_self(nodes.reference("", "", text, internal=True, refuri=uri,
+                                              classes=["news-term"]))
         else:
             node.replace_self(text)
     for node in list(doctree.findall(latest_list)):
         node.replace_self(_latest_nodes(app, domain, docname, node["limit"]))
     for node in list(doctree.findall(article_links)):
         links = domain.data.get("links", {}).get(docname)
-        node.replace_self(_article_links(app, docname, links) if html and links else [])
+        node.replace_self(_article_links(app, docname, links) if links else [])
 
 
 def _article_links(app: Sphinx, docname: str, links: dict[str, Any]) -> list[nodes.Node]:
@@ -215,8 +224,11 @@ def _card_paragraph(app: Sphinx, docname: str, card: Card) -> nodes.paragraph:
 
 
 def _link(app: Sphinx, fromdoc: str, target: str, text: str,
-          anchor: str = "") -> nodes.reference:
-    uri = app.builder.get_relative_uri(fromdoc, target) + (f"#{anchor}" if anchor else "")
+          anchor: str = "") -> nodes.Node:
+    """A link to *target*, or its text where this builder does not write *target*."""
+    uri = page_uri(app, fromdoc, target, anchor)
+    if uri is None:
+        return nodes.Text(text)
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
@@ -312,7 +324,9 @@ class PageRenderer:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: archive, date, and every index's pages."""
+    """The archive, date, and every index's pages, for ``html-collect-pages`` (through
+    :func:`.output.generated_pages`). Each context's ``news_generated`` says what the page is
+    ("archive index"), for the message when a user's document has its name."""
     builder = app.builder
     domain: NewsDomain = app.env.domains["news"]
     entries = domain.entries()
@@ -322,7 +336,6 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     slugs = domain.data.get("slugs", {})
     names = {(kind, t.slug): t.name for kind, ts in terms_by_kind.items() for t in ts.values()}
     labels = app.config.news_indexes
-    written: set[str] = set()
 
     def url(fromdoc: str, target: str) -> str:
         return builder.get_relative_uri(fromdoc, target)
@@ -342,7 +355,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                          for kind, found in together.items() if found and kind in labels],
         }
 
-    def listing(base: str, title: str, heading: str, docnames: list[str],
+    def listing(base: str, title: str, what: str, docnames: list[str],
                 kind: tuple[str, str] | None = None, term: Term | None = None) -> Iterator:
         """Pages of articles; *kind* (label, index page) links back to a term's index; a
         *term* with roles (a person) shows them, overall and per article."""
@@ -355,21 +368,21 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             name = page_name(base, number)
             pager = _pager(name, base, number, len(pages), url)
             body = renderer.render(
-                "news/list.html", heading=heading, count=len(articles), pager=pager,
+                "news/list.html", heading=title, count=len(articles), pager=pager,
                 roles=term.roles if person else [],
                 articles=[_article_view(name, e, url, person) for e in chunk],
                 about=about(name, term) if term is not None and number == 1 else None,
                 feed_url=relative_file(builder.get_target_uri(name), feed) if feed else None,
                 # The link back to the index, from this page: page 2 is a folder deeper.
                 **({"kind_label": kind[0], "kind_url": url(name, kind[1])} if kind else {}))
-            written.add(name)
             context = {"title": title if number == 1 else f"{title} (page {number})",
-                       "body": body}
+                       "body": body,
+                       "news_generated": what if number == 1 else f"{what}, page {number}"}
             if feed:
                 context["news_feed"] = (f"{title}: latest articles", feed)
             yield name, context, "page.html"
 
-    yield from listing("archive/index", "All articles", "All articles", list(entries))
+    yield from listing("archive/index", "All articles", "archive index", list(entries))
 
     months = date_terms(entries)
     by_year: dict[str, list[Term]] = {}
@@ -381,10 +394,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                                         len(t.docnames)) for t in ts])
                                   for y, ts in by_year.items()],
         undated=undated, archive_url=url("dates/index", "archive/index"))
-    written.add("dates/index")
-    yield "dates/index", {"title": "Articles by date", "body": body}, "page.html"
+    yield "dates/index", {"title": "Articles by date", "body": body,
+                          "news_generated": "date index"}, "page.html"
     for term in months.values():
-        yield from listing(term.pagename, term.name, term.name, term.docnames)
+        yield from listing(term.pagename, term.name, f"page of {term.name}", term.docnames)
 
     for index in indexes(app):
         ordered = sorted_terms(terms_by_kind.get(index.kind, {}).values())
@@ -406,13 +419,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                       for o, label in (("name", "A–Z"), ("count", "most articles"))]
             body = renderer.render("news/index.html", heading=index.label, groups=groups,
                                    count=len(ordered), kind=index.kind, orders=orders)
-            written.add(pagename)
-            yield pagename, {"title": index.label, "body": body}, "page.html"
+            what = f"{index.label} index" + ("" if pagename == base else f" by {order}")
+            context = {"title": index.label, "body": body, "news_generated": what}
+            yield pagename, context, "page.html"
         for term in ordered:
-            yield from listing(term.pagename, term.name, term.name, term.docnames,
+            yield from listing(term.pagename, term.name,
+                               f"page of {index.singular} '{term.name}'", term.docnames,
                                (index.label, base), term)
-    # Read at build-finished; the environment was pickled before writing, so this is not kept.
-    domain.data["written"] = written
 
 
 def _pager(name: str, base: str, number: int, total: int, url) -> dict[str, Any] | None:
@@ -440,30 +453,3 @@ def _article_view(fromdoc: str, entry: ArticleEntry, url,
         "summary": entry.summary,
         "roles": list(roles_of(entry, person)) if person else [],
     }
-
-
-def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: delete output pages of terms, months and articles that are gone."""
-    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
-        return
-    written = app.env.domains["news"].data.pop("written", None)
-    if written is None:
-        return
-    outdir = Path(app.outdir)
-    suffix = app.builder.out_suffix
-    folders = {"archive", "dates", *app.config.news_indexes}
-    keep = set(written)
-    for folder in folders:
-        root = outdir / folder
-        if not root.is_dir():
-            continue
-        for path in root.rglob(f"*{suffix}"):
-            pagename = path.relative_to(outdir).with_suffix("").as_posix()
-            if pagename not in keep:
-                path.unlink()
-    articles_dir = outdir / app.config.news_articles_dir
-    if articles_dir.is_dir():
-        for path in articles_dir.rglob(f"*{suffix}"):
-            pagename = path.relative_to(outdir).with_suffix("").as_posix()
-            if pagename not in app.env.found_docs:
-                path.unlink()

@@ -38,6 +38,7 @@ from ..search.index import (
     build_index,
     index_scripts,
 )
+from .builders import writes_site_pages
 from .collect import NewsDomain
 from .listing import order_articles
 from .pages import SINGULAR, PageRenderer
@@ -47,10 +48,6 @@ INDEX_DIR = "_search"
 #: URL parameter of each index's facet on the search page.
 FACET_KEYS = {"tags": "tag", "people": "person", "places": "place",
               "organizations": "org", "authors": "author"}
-
-
-def _is_html(app: Sphinx) -> bool:
-    return isinstance(app.builder, StandaloneHTMLBuilder) and app.builder.name != "singlehtml"
 
 
 def disable_sphinx_search(app: Sphinx) -> None:
@@ -211,8 +208,9 @@ def write_index(app: Sphinx) -> str:
 
 
 def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: the index, then ``search.html`` that reads it."""
-    if not _is_html(app):
+    """The index, then ``search.html`` that reads it, for ``html-collect-pages`` (through
+    :func:`.output.generated_pages`)."""
+    if not writes_site_pages(app.builder):
         return
     build = write_index(app)
     here = app.builder.get_target_uri("search")
@@ -225,4 +223,5 @@ def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         root_url=url("") or "./", stemmer_url=url(f"{INDEX_DIR}/stemmer.js"),
         script_url=url("_static/news-search.js"),
         facets=[f.key for f in _facets(app)])
-    yield "search", {"title": "Search", "body": body}, "page.html"
+    context = {"title": "Search", "body": body, "news_generated": "search page"}
+    yield "search", context, "page.html"

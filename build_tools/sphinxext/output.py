@@ -1,0 +1,117 @@
+"""The extension's own output files: generated pages that never overwrite a user's page, and
+removal of what it wrote before and does not write now.
+
+Each build that writes the generated pages (see :mod:`.builders`) records, in
+``news-output-BUILDER.json`` beside the environment, the files it wrote through
+``html-collect-pages`` and the article pages of this build, each as the builder names it
+(``builder.get_outfilename``: ``people/joe-biden.html``, ``people/joe-biden/index.html`` in
+``dirhtml``). The next build removes the files the last one recorded and this one neither
+generates nor writes for a document; no other file is ever removed. Sphinx itself keeps the
+output of removed documents, which for articles would leave pages of deleted stories online.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .builders import writes_site_pages
+from .collect import is_article
+from .pages import collect_pages
+from .search import search_page
+
+logger = logging.getLogger(__name__)
+
+#: In the doctree folder; ``{}`` is the builder's name.
+MANIFEST = "news-output-{}.json"
+FORMAT = 1
+
+
+def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: every generated page, except one whose name is a user's
+    document.
+
+    That document was written already and stays; the generated page is left out, the build
+    reports one error naming the document and fails (exit status 1).
+    """
+    env = app.env
+    generated: list[str] = []
+    for pagename, context, template in chain(collect_pages(app), search_page(app)):
+        if pagename in env.found_docs:
+            logger.error("this page's name is taken by the generated %s (%s); rename or "
+                         "move it", context.get("news_generated", "page"), pagename,
+                         location=pagename, type="news", subtype="page_name")
+            app.statuscode = 1
+            continue
+        generated.append(pagename)
+        yield pagename, context, template
+    # Read at build-finished, in this process; the environment was pickled before writing,
+    # so this never reaches the next build.
+    env.domains["news"].data["generated"] = generated
+
+
+def _relative(app: Sphinx, pagename: str) -> str:
+    path = Path(app.builder.get_outfilename(pagename))
+    return path.relative_to(app.outdir).as_posix()
+
+
+def _previous(store: Path, outdir: Path) -> dict[str, dict[str, str]]:
+    """The last build's manifest, if it is of this format and this output folder."""
+    try:
+        data = json.loads(store.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"pages": {}, "articles": {}}
+    if (not isinstance(data, dict) or data.get("format") != FORMAT
+            or data.get("outdir") != str(outdir)):
+        return {"pages": {}, "articles": {}}
+    return {key: {name: path for name, path in data[key].items() if isinstance(path, str)}
+            if isinstance(data.get(key), dict) else {} for key in ("pages", "articles")}
+
+
+def _remove(outdir: Path, relative: str) -> None:
+    """Remove *relative* (a path the manifest holds) and the folders it leaves empty."""
+    parts = PurePosixPath(relative)
+    if parts.is_absolute() or ".." in parts.parts or not parts.parts:
+        return
+    path = outdir.joinpath(*parts.parts)
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == outdir or outdir not in folder.parents:
+            break
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
+def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: remove generated pages and article pages of the last build that
+    this one did not write; record this build's."""
+    generated = app.env.domains["news"].data.pop("generated", None)
+    if exception is not None or generated is None or not writes_site_pages(app.builder):
+        return
+    outdir = Path(app.outdir).resolve()
+    found = app.env.found_docs
+    current = {
+        "pages": {name: _relative(app, name) for name in generated},
+        "articles": {d: _relative(app, d) for d in sorted(found) if is_article(app, d)},
+    }
+    store = Path(app.doctreedir) / MANIFEST.format(app.builder.name)
+    previous = _previous(store, outdir)
+    keep = {*current["pages"].values(), *(_relative(app, d) for d in found)}
+    for relative in sorted({*previous["pages"].values(), *previous["articles"].values()}
+                           - keep):
+        _remove(outdir, relative)
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_name(store.name + ".tmp")
+    tmp.write_text(json.dumps({"format": FORMAT, "builder": app.builder.name,
+                               "outdir": str(outdir), **current}, indent=1, sort_keys=True),
+                   encoding="utf-8")
+    os.replace(tmp, store)
