@@ -1,0 +1,264 @@
+"""Every builder on the test root ``test-builders``: html, dirhtml, singlehtml, latex, text.
+
+Each build has no warnings, holds every article's text, and links only what it wrote (a term
+page in latex is plain text); a rebuild removes exactly the pages of a removed article and
+of the terms only it had, never a user's page or a file the extension did not write; a
+user's page whose name a generated page would take stays, and the build fails with one line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from build_tools.sphinxext.output import MANIFEST
+
+from conftest import REPO, visible_text
+
+ROOT = Path(__file__).parent / "roots" / "test-builders"
+BUILDERS = ("html", "dirhtml", "singlehtml", "latex", "text")
+REMOVED = "articles/volcano"
+
+
+def second_paragraphs() -> dict[str, str]:
+    """Each article's last paragraph: not in its summary, so only the article shows it."""
+    return {f"articles/{p.stem}": p.read_text(encoding="utf-8").strip().rsplit("\n\n", 1)[1]
+            for p in sorted((ROOT / "articles").glob("*.md"))}
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A copy of the root that a test may change."""
+    return Path(shutil.copytree(ROOT, tmp_path / "src"))
+
+
+def build(make_app, builder: str, srcdir: Path):
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    return app
+
+
+# --------------------------------------------------------------------------- link checkers
+
+
+class _Page(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            elif name == "id" and value:
+                self.ids.add(value)
+
+
+def _resolve(base: Path, url: str) -> tuple[Path, str] | None:
+    """The file a relative *url* from the folder *base* leads to (a folder: its index.html),
+    and its fragment; None for an absolute URL."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    path = base / unquote(parts.path) if parts.path else None
+    if path is not None and path.is_dir():
+        path = path / "index.html"
+    return path, unquote(parts.fragment)
+
+
+def broken_links(outdir: Path) -> list[str]:
+    """Every link in the HTML pages, feeds, ``catalog.json`` and search index of *outdir*
+    that leads to no file, or to no element of an HTML page (the fragment)."""
+    pages: dict[Path, _Page] = {}
+
+    def page(path: Path) -> _Page:
+        if path not in pages:
+            pages[path] = _Page(path.read_text(encoding="utf-8"))
+        return pages[path]
+
+    def check(source: Path, base: Path, url: str) -> str | None:
+        found = _resolve(base, url)
+        if found is None:
+            return None
+        path, fragment = found
+        path = path or source
+        if not path.is_file():
+            return f"{source.relative_to(outdir)}: {url}: no such file"
+        if fragment and path.suffix == ".html" and fragment not in page(path).ids:
+            return f"{source.relative_to(outdir)}: {url}: no such id"
+        return None
+
+    problems = []
+    for path in sorted(outdir.rglob("*.html")):
+        problems += [p for url in page(path).links if (p := check(path, path.parent, url))]
+    for feed in sorted(outdir.rglob("*.xml")):
+        for url in re.findall(r'<link href="([^"]+)"', feed.read_text(encoding="utf-8")):
+            problems.append(check(feed, feed.parent, url))
+    if (outdir / "catalog.json").is_file():
+        catalog = json.loads((outdir / "catalog.json").read_text(encoding="utf-8"))
+        problems += [check(outdir / "catalog.json", outdir, a["url"])
+                     for a in catalog["articles"]]
+    for script in sorted(outdir.glob("_search/[dn]/*.js")):
+        text = script.read_text(encoding="utf-8")
+        urls = re.findall(r'"u":"([^"]+)"', text) + re.findall(r',"([^"]+\.html|[^"]+/)",\d+\]',
+                                                                text)
+        problems += [check(script, outdir, url) for url in urls]
+    return [p for p in problems if p]
+
+
+def broken_latex_links(tex: str) -> list[str]:
+    """Cross-references to labels the file does not define, and links out of the file that
+    are not web addresses (a term page that latex never writes)."""
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
+    refs = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
+    outside = [u for u in re.findall(r"\\sphinxhref\{([^}]*)\}", tex)
+               if not re.match(r"https?://", u)]
+    return sorted(refs - labels) + outside
+
+
+def output_text(app) -> dict[str, str]:
+    """Each article's text as this builder wrote it (one-file builders: the whole file)."""
+    out = Path(app.outdir)
+    if app.builder.name == "singlehtml":
+        whole = visible_text((out / "index.html").read_text(encoding="utf-8"))
+        return dict.fromkeys(second_paragraphs(), whole)
+    if app.builder.name == "latex":
+        [tex] = out.glob("*.tex")
+        whole = " ".join(tex.read_text(encoding="utf-8").split())
+        return dict.fromkeys(second_paragraphs(), whole)
+    if app.builder.name == "text":
+        return {d: " ".join((out / f"{d}.txt").read_text(encoding="utf-8").split())
+                for d in second_paragraphs()}
+    return {d: visible_text(Path(app.builder.get_outfilename(d)).read_text(encoding="utf-8"))
+            for d in second_paragraphs()}
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_every_builder_writes_every_article_and_links_only_what_it_wrote(
+        make_app, project, builder):
+    app = build(make_app, builder, project)
+    assert app.statuscode == 0
+    assert app.warning.getvalue() == ""
+    for docname, text in output_text(app).items():
+        assert second_paragraphs()[docname] in text, (builder, docname)
+    out = Path(app.outdir)
+    if builder == "latex":
+        [tex] = out.glob("*.tex")
+        tex_text = tex.read_text(encoding="utf-8")
+        assert broken_latex_links(tex_text) == []
+        # Term links are plain text; links to articles (all in this file) stay links.
+        assert "Luis García Villagrán" in tex_text
+        assert r"\hyperref[\detokenize{articles/talks::doc}]" in tex_text
+    elif builder == "text":
+        caravan = (out / "articles" / "caravan.txt").read_text(encoding="utf-8")
+        assert "Luis García Villagrán" in caravan
+        assert "Newer: Mayorkas holds border talks" in caravan
+    else:
+        assert broken_links(out) == []
+    site = builder in ("html", "dirhtml")
+    # Feeds, the catalog, the search page and the generated pages exist only in html builds.
+    assert (out / "atom.xml").is_file() is site
+    assert (out / "catalog.json").is_file() is site
+    assert (out / "people").exists() is site
+    if builder == "singlehtml":
+        home = (out / "index.html").read_text(encoding="utf-8")
+        assert "Luis García Villagrán" in home and "atom.xml" not in home
+        assert 'href="#document-articles/caravan"' in home
+    if site:
+        guide = Path(app.builder.get_outfilename("tags/guide")).read_text(encoding="utf-8")
+        assert "the editors' tagging guide stays on the site" in guide
+
+
+def _files(outdir: Path) -> set[str]:
+    return {p.relative_to(outdir).as_posix() for p in outdir.rglob("*")
+            if p.is_file() and p.relative_to(outdir).parts[0] not in ("_static", "_search")}
+
+
+@pytest.mark.parametrize("builder", ("html", "dirhtml"))
+def test_rebuild_removes_the_pages_of_a_removed_article_and_nothing_else(
+        make_app, project, builder):
+    app = build(make_app, builder, project)
+    out = Path(app.outdir)
+    terms = app.env.domains["news"].data["terms"]
+    only_there = [t for found in terms.values() for t in found.values()
+                  if t.docnames == [REMOVED]]
+    assert {t.kind for t in only_there} == {"tags", "people", "places", "organizations",
+                                            "authors", "agencies"}
+    # A file the extension did not write, in one of its folders, is never removed.
+    (out / "tags" / "notes.html").write_text("<p>mine</p>", encoding="utf-8")
+    before = _files(out)
+
+    (project / f"{REMOVED}.md").unlink()
+    app.build()
+
+    def page(name: str) -> str:
+        return Path(app.builder.get_outfilename(name)).relative_to(out).as_posix()
+
+    feeds = {f"{t.pagename}.xml" for t in only_there if t.kind in ("tags", "people", "authors")}
+    expected = {page(REMOVED), page("dates/2005-03"), *map(page, (t.pagename for t in only_there)),
+                *feeds}
+    assert before - _files(out) == expected
+    assert _files(out) - before == set()
+    assert (out / "tags" / "notes.html").is_file()
+    assert Path(app.builder.get_outfilename("tags/guide")).is_file()
+    assert broken_links(out) == []
+    manifest = json.loads((Path(app.doctreedir) / MANIFEST.format(builder)).read_text("utf-8"))
+    assert manifest["builder"] == builder and REMOVED not in manifest["articles"]
+    assert "tags/volcanoes" not in manifest["pages"] and "tags/index" in manifest["pages"]
+    assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())
+                and p.name != "_sources"]
+
+
+def test_a_user_page_a_generated_page_would_take_stays_and_fails_the_build(project, tmp_path):
+    """One line each, naming the page and the conflict; the user's page is what is online."""
+    (project / "archive").mkdir()
+    (project / "archive" / "index.md").write_text("# Our own archive\n\nKept by hand.\n",
+                                                  encoding="utf-8")
+    (project / "tags" / "by-count.md").write_text("---\norphan: true\n---\n# Counted\n\nOurs.\n",
+                                                  encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(project),
+                             str(out)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    ours = [line for line in result.stderr.splitlines() if "[news.page_name]" in line]
+    assert ours == [
+        f"{project / 'archive' / 'index.md'}: ERROR: this page's name is taken by the generated "
+        "archive index (archive/index); rename or move it [news.page_name]",
+        f"{project / 'tags' / 'by-count.md'}: ERROR: this page's name is taken by the generated "
+        "Tags index by count (tags/by-count); rename or move it [news.page_name]",
+    ]
+    assert "Traceback" not in result.stderr
+    assert "Kept by hand." in (out / "archive" / "index.html").read_text(encoding="utf-8")
+    assert "Ours." in (out / "tags" / "by-count.html").read_text(encoding="utf-8")
+    assert (out / "tags" / "guide.html").is_file() and (out / "tags" / "index.html").is_file()
+
+
+def test_a_term_never_takes_the_name_of_a_user_page_in_its_folder(make_app, project):
+    (project / "tags" / "markets.md").write_text("# Our markets desk\n\nWho we are.\n",
+                                                 encoding="utf-8")
+    (project / "index.md").write_text(
+        (project / "index.md").read_text(encoding="utf-8").replace("tags/guide\n",
+                                                                   "tags/guide\ntags/markets\n"),
+        encoding="utf-8")
+    app = build(make_app, "html", project)
+    assert app.statuscode == 0 and app.warning.getvalue() == ""
+    out = Path(app.outdir)
+    assert "Who we are." in (out / "tags" / "markets.html").read_text(encoding="utf-8")
+    [term] = [t for t in app.env.domains["news"].data["terms"]["tags"].values()
+              if t.name == "markets"]
+    assert term.slug != "markets"
+    assert "Bonds rally in Frankfurt" in (out / f"{term.pagename}.html").read_text("utf-8")
+    assert broken_links(out) == []
