@@ -98,9 +98,19 @@ def broken_links(outdir: Path) -> list[str]:
             return f"{source.relative_to(outdir)}: {url}: no such id"
         return None
 
+    def json_ld_urls(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [u for k, v in value.items()
+                    for u in ([v] if k == "url" and isinstance(v, str) else json_ld_urls(v))]
+        return [u for v in value for u in json_ld_urls(v)] if isinstance(value, list) else []
+
     problems = []
     for path in sorted(outdir.rglob("*.html")):
-        problems += [p for url in page(path).links if (p := check(path, path.parent, url))]
+        urls = list(page(path).links)
+        for record in re.findall(r'<script type="application/ld\+json">(.*?)</script>',
+                                 path.read_text(encoding="utf-8"), re.DOTALL):
+            urls += json_ld_urls(json.loads(record))
+        problems += [p for url in urls if (p := check(path, path.parent, url))]
     for feed in sorted(outdir.rglob("*.xml")):
         for url in re.findall(r'<link href="([^"]+)"', feed.read_text(encoding="utf-8")):
             problems.append(check(feed, feed.parent, url))
