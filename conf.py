@@ -11,7 +11,7 @@ extensions = ["myst_parser", "build_tools.sphinxext"]
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "**/.*"]
-templates_path = ["source/_templates"]
+templates_path = ["source/_templates"]  # your own templates override the archive's
 
 # Text is printed exactly as written: no "smart" quotes, dashes or ellipses.
 smartquotes = False
@@ -55,4 +55,5 @@ news_index_order = "name"  # or "count": most articles first (the other order is
 news_related = 5  # related articles on an article page
 news_feeds = ["tags", "people", "authors"]  # indexes whose terms get an Atom feed
 news_feed_length = 50
-news_registry = "entities.yaml"  # relative to this file; sort keys for the indexes
+news_registry = "entities.yaml"  # relative to this file: aliases, and sort keys for the indexes
+news_taxonomy = "tags.yaml"  # relative to this file: the words that give each tag

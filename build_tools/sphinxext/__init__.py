@@ -69,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("news_together", 8, "html", int)
     # Read by the converter (``python -m build_tools html``), not by Sphinx.
     app.add_config_value("news_ner_backend", None, "")
+    app.add_config_value("news_taxonomy", "tags.yaml", "")
 
     app.add_domain(NewsDomain)
     app.add_node(term_reference)

@@ -62,6 +62,8 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "news_together": (_positive_int, "a whole number of at least 1"),
     "news_registry": (lambda v: v is None or isinstance(v, str),
                       "a file name relative to conf.py, or None"),
+    "news_taxonomy": (lambda v: v is None or isinstance(v, str),
+                      "a file name relative to conf.py, or None"),
     "news_ner_backend": (lambda v: v is None or (isinstance(v, str) and (v == "rules" or ":" in v)),
                          "None, 'rules', 'spacy:MODEL' or 'module:factory'"),
 }
