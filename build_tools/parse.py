@@ -86,7 +86,13 @@ NOTE_RE = re.compile(
 )
 #: How many note paragraphs may precede the dateline before we stop looking for one.
 MAX_NOTES = 3
-BYLINE_RE = re.compile(r"^by\s+(?P<names>\S.*)$", re.IGNORECASE)
+BYLINE_RE = re.compile(r"^by:?\s+(?P<names>\S.*)$", re.IGNORECASE)
+#: A byline that names no one: ``By``, ``By:``, ``By -``. Ignored, so that it does not stand
+#: as the first paragraph and hide the dateline after it.
+EMPTY_BYLINE_RE = re.compile(r"^by\s*[:\-–—]?$", re.IGNORECASE)
+EMPTY_BYLINE_WARNING = "a byline that names no one ({}); ignored"
+#: The word "By" opening a text, however punctuated: it opens a byline, never a place name.
+BYLINE_WORD_RE = re.compile(r"^by(?:$|[\s:\-–—])", re.IGNORECASE)
 #: Trailing labels some bylines carry: "By Sinead Carew - Analysis", "By Jane Doe, Reuters".
 BYLINE_SUFFIX_RE = re.compile(
     r"\s*(?:[-–—,]\s*)(?:analysis|commentary|column|insight|interview|feature|factbox|"
@@ -159,6 +165,7 @@ class ParsedText:
     date_source: str | None = None  #: one of ``FROM_*``: where :attr:`date` was read
     url: str | None = None
     dateline_paragraph: int = 0  #: index of the paragraph that opens with the dateline
+    warnings: tuple[str, ...] = ()  #: what the parser ignored, for the report
 
 
 def normalise_newlines(text: str) -> str:
@@ -216,6 +223,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     place_part, _, region = place_head.partition(",")
     place_part, region = place_part.strip(), region.strip() or None
     known_agency = agency.casefold() in KNOWN_AGENCIES
+    if BYLINE_WORD_RE.match(place_part):
+        return None  # "BY VILLA COMALTITLAN (Reuters)": a byline naming no one, then the place
     if place_part and not (_is_capitals_place(place_part) or
                            (known_agency and _is_mixed_case_place(place_part))):
         return None
@@ -268,7 +277,8 @@ def find_dateline(paragraphs: list[str]) -> tuple[int, Dateline, str | None, str
 
 def _split_inline_byline(paragraph: str) -> tuple[str, str] | None:
     """``By A and B PLACE ...`` -> (``By A and B``, ``PLACE ...``): the byline ends before the
-    first word in capitals (two letters or more) or the agency's parenthesis."""
+    first word in capitals (two letters or more) or the agency's parenthesis. A byline that
+    names no one (``By PLACE ...``) is split off too."""
     if not BYLINE_RE.match(paragraph):
         return None
     for word in re.finditer(r"\S+", paragraph):
@@ -277,7 +287,7 @@ def _split_inline_byline(paragraph: str) -> tuple[str, str] | None:
         letters = [c for c in word.group() if c.isalpha()]
         if word.group().startswith("(") or (len(letters) >= 2 and word.group().isupper()):
             byline = " ".join(paragraph[: word.start()].split())
-            if parse_byline(byline) is None:
+            if parse_byline(byline) is None and not EMPTY_BYLINE_RE.match(byline):
                 return None
             return byline, paragraph[word.start():]
     return None
@@ -424,11 +434,39 @@ def _parse_plain_layout(lines: list[str], filename: str) -> ParsedText:
     rest = lines[1:]
     authors: tuple[str, ...] = ()
     byline = None
+    if (empty := _empty_byline_line(rest)) is not None:
+        byline, rest = " ".join(rest[empty].split()), rest[empty + 1:]
     blocks = split_blocks(rest)
-    if blocks and (names := parse_byline(blocks[0])) is not None:
+    # A byline line and a short dateline paragraph on the next line make one block: a byline
+    # before a dateline, which find_dateline splits, not a byline of six words.
+    if byline is None and blocks and not _opens_with_dateline(blocks[0]) and (
+            names := parse_byline(blocks[0])) is not None:
         authors, byline = names, blocks[0]
         blocks = blocks[1:]
     return _finish("plain", title, authors, byline, blocks, filename)
+
+
+def _empty_byline_line(lines: list[str]) -> int | None:
+    """The index of a first line ``By`` that names no one, when it stands alone (a blank line
+    after it) or a dateline follows on the next line. It is taken off by itself: joined to the
+    next line it would make ``By Chicago (Reuters) - ...`` a byline naming Chicago, or hide the
+    dateline. Followed by other text on the next line, it stays that text's first word; with
+    nothing after it, it is the body."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not EMPTY_BYLINE_RE.match(lines[first].strip()):
+        return None
+    following = split_blocks(lines[first + 1:])
+    if not following:
+        return None
+    if not lines[first + 1].strip() or parse_dateline(following[0]) is not None:
+        return first
+    return None
+
+
+def _opens_with_dateline(block: str) -> bool:
+    """Whether *block* is a byline and then a dateline: ``By [names] PLACE (Agency) -``."""
+    split = _split_inline_byline(block)
+    return split is not None and parse_dateline(split[1]) is not None
 
 
 def _finish(
@@ -455,6 +493,9 @@ def _finish(
             authors, byline = parse_byline(inline_byline) or (), inline_byline
             body[dateline_paragraph] = rest
     date, date_source = choose_date(filename, header_date, dateline)
+    warnings: tuple[str, ...] = ()
+    if byline is not None and not authors and EMPTY_BYLINE_RE.match(byline):
+        warnings = (EMPTY_BYLINE_WARNING.format(repr(byline)),)
     return ParsedText(
         layout=layout,
         title=title,
@@ -469,4 +510,5 @@ def _finish(
         date_source=date_source,
         url=url,
         dateline_paragraph=dateline_paragraph,
+        warnings=warnings,
     )

@@ -176,6 +176,41 @@ def test_inline_byline_stays_when_the_header_names_the_authors():
     assert parsed.dateline.text == "LONDON (Reuters)"
 
 
+@pytest.mark.parametrize("byline", ["By", "By ", "by", "By:", "BY :", "By -", "By –"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])  # the dateline as the next paragraph or line
+def test_byline_with_no_name_does_not_hide_the_dateline(byline, gap):
+    text = f"Caravan moves north\n{byline}{gap}VILLA COMALTITLAN (Reuters) - Thousands walked.\n"
+    parsed = parse_text(text, "a.txt")
+    assert parsed.dateline is not None and parsed.dateline.places == ("VILLA COMALTITLAN",)
+    assert parsed.authors == ()
+    assert parsed.paragraphs == ("VILLA COMALTITLAN (Reuters) - Thousands walked.",)
+    assert parsed.byline == " ".join(byline.split())  # accounted for, as printed
+    assert parsed.warnings == (f"a byline that names no one ({parsed.byline!r}); ignored",)
+
+
+def test_byline_with_a_colon():
+    parsed = parse_text("Title\nBy: Jane Doe\n\nLONDON (Reuters) - Text.\n", "a.txt")
+    assert (parsed.authors, parsed.byline, parsed.warnings) == (("Jane Doe",), "By: Jane Doe", ())
+    assert parse_text("Title\nBy:\nChicago (Reuters) - Text.\n", "a.txt").dateline.text == (
+        "Chicago (Reuters)")
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    ("Title\nBy\nfoo bar.\n", ("By foo bar.",)),  # the first word of a paragraph
+    ("Title\n\nBy\n", ("By",)),  # the whole body
+])
+def test_by_that_is_text_stays(text, paragraphs):
+    parsed = parse_text(text, "a.txt")
+    assert (parsed.byline, parsed.paragraphs, parsed.warnings) == (None, paragraphs, ())
+
+
+def test_short_paragraph_after_a_byline_line_is_not_the_byline():
+    """"By Jose Torres" and a six-word dateline paragraph on the next line make one block."""
+    parsed = parse_text("Title\nBy Jose Torres\nMEXICO CITY (Reuters) - Short.\n", "a.txt")
+    assert parsed.authors == ("Jose Torres",)
+    assert parsed.paragraphs == ("MEXICO CITY (Reuters) - Short.",)
+
+
 def test_credit_line_roles_and_places():
     credits, places = parse_credit_line(
         "(Reporting by A One in Paris and B Two; Additional reporting by C Three; "
