@@ -90,17 +90,23 @@ class _BoundedLoader(yaml.SafeLoader):
 def compose(text: str, file: Path | str, limits: Limits) -> Node | None:
     """*text*'s YAML node tree (with line marks), within *limits*; a syntax error or a limit
     passed names *file* and the line."""
-    loader = _BoundedLoader(text, str(file), limits)
+    loader = None
     try:
+        loader = _BoundedLoader(text, str(file), limits)  # checks every character is allowed
         return loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         raise ArchiveError(file, f"not valid YAML: {shorten(str(err.problem or err.context))}",
                            mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as err:
+        raise ArchiveError(file, f"not valid YAML: character U+{err.character:04X} is not "
+                           "allowed", text.count("\n", 0, err.position) + 1) from None
     except yaml.YAMLError as err:
-        raise ArchiveError(file, f"not valid YAML: {shorten(str(err))}") from None
+        raise ArchiveError(file, f"not valid YAML: {shorten(' '.join(str(err).split()))}") \
+            from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def line_of(node: Node) -> int:
