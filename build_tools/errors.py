@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: Longest reason kept. Messages cut the values they quote (``safe_data.quote``); this is the
+#: last guard, so that no input can make a message that floods the terminal or the report.
+MAX_REASON = 400
+
 
 class ArchiveError(Exception):
     """A problem with one input or configuration file, reported as ``FILE[:LINE]: reason``.
@@ -14,7 +18,8 @@ class ArchiveError(Exception):
 
     def __init__(self, file: str | Path | None, reason: str, line: int | None = None) -> None:
         self.file = str(file) if file is not None else None
-        self.reason = reason
+        one_line = " ".join(reason.split()) if "\n" in reason else reason
+        self.reason = one_line if len(one_line) <= MAX_REASON else one_line[:MAX_REASON] + "…"
         self.line = line
         super().__init__(str(self))
 

@@ -16,7 +16,7 @@ import pytest
 
 from build_tools import metadata
 from build_tools.convert import CONVERTED, FAILED, convert_folder
-from build_tools.errors import ArchiveError
+from build_tools.errors import MAX_REASON, ArchiveError
 from build_tools.extract.registry import load_registry, load_taxonomy
 from build_tools.metadata import load_manifest, load_sidecar
 from build_tools.safe_data import (
@@ -280,3 +280,10 @@ def test_hostile_sidecars_fail_only_their_articles(tmp_path):
         "sidecar")
     assert all(len(e) < SHORT for e in errors.values())
     assert len(list((tmp_path / "out").glob("*.md"))) == 2
+
+
+def test_no_message_is_huge_or_on_two_lines():
+    """The last guard, for a message that quotes something not cut where it was written."""
+    err = ArchiveError("a.txt", "bad value " + "x\n" * 10_000, 3)
+    assert len(err.reason) == MAX_REASON + 1 and "\n" not in str(err)
+    assert str(ArchiveError("a.txt", "short")) == "a.txt: short"
