@@ -1,7 +1,8 @@
-"""Fuzzing the data files people write: whatever a sidecar (YAML or JSON), ``entities.yaml`` or
-``tags.yaml`` holds — random nesting, anchors and aliases (bombs and cycles included), odd
-scalars, escapes, random bytes — it either loads or raises ArchiveError with one short message
-naming the file; nothing else escapes, and what loads can be written into an article.
+"""Fuzzing the data files people write: whatever a sidecar (YAML or JSON), ``entities.yaml``,
+``tags.yaml`` or ``manifest.csv`` holds (random nesting, anchors and aliases, bombs and cycles
+included, odd scalars, escapes, random bytes), it either loads or raises ArchiveError with one
+short message naming the file; nothing else escapes, and what loads can be written into an
+article.
 
 Bounded for CI: 200 examples a test, a few seconds each on two cores.
 """
@@ -9,7 +10,6 @@ Bounded for CI: 200 examples a test, a few seconds each on two cores.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from build_tools.article import Article, Source
 from build_tools.errors import ArchiveError
 from build_tools.extract.registry import load_registry, load_taxonomy
-from build_tools.metadata import FIELDS, apply_overrides, load_sidecar
+from build_tools.metadata import FIELDS, apply_overrides, load_manifest, load_sidecar
 from build_tools.myst import render_article
 
 FUZZ = settings(max_examples=200, deadline=None,
@@ -94,7 +94,7 @@ ARTICLE = Article(title="Title", paragraphs=("Text.",), source=Source("a.txt", "
                   people=("Ann Lee",))
 
 
-def loads_or_fails_shortly(call, path: Path, name: str):
+def loads_or_fails_shortly(call, name: str):
     """*call*'s result, or ``None`` after checking its ArchiveError names *name* shortly."""
     try:
         return call()
@@ -106,13 +106,14 @@ def loads_or_fails_shortly(call, path: Path, name: str):
 
 
 @FUZZ
-@given(raw=st.one_of(YAML_BYTES.map(lambda b: (".yaml", b)), JSON_BYTES.map(lambda b: (".json", b))))
+@given(raw=st.one_of(YAML_BYTES.map(lambda b: (".yaml", b)),
+                    JSON_BYTES.map(lambda b: (".json", b))))
 def test_sidecar_loads_or_fails_with_one_short_message(tmp_path, raw):
     suffix, data = raw
     path = tmp_path / f"a{suffix}"
     path.write_bytes(data)
-    overrides = loads_or_fails_shortly(lambda: load_sidecar(path, f"sub/a{suffix}"), path,
-                                       f"sub/a{suffix}")
+    name = f"sub/a{suffix}"
+    overrides = loads_or_fails_shortly(lambda: load_sidecar(path, name), name)
     if overrides is None:
         return
     # What a sidecar sets can be written into the article's UTF-8 file.
@@ -124,7 +125,7 @@ def test_sidecar_loads_or_fails_with_one_short_message(tmp_path, raw):
 def test_registry_loads_or_fails_with_one_short_message(tmp_path, data):
     path = tmp_path / "entities.yaml"
     path.write_bytes(data)
-    registry = loads_or_fails_shortly(lambda: load_registry(path), path, str(path))
+    registry = loads_or_fails_shortly(lambda: load_registry(path), str(path))
     if registry is not None:
         for entry in registry.entries:
             (entry.name + "".join(entry.aliases)).encode("utf-8")
@@ -136,6 +137,24 @@ def test_registry_loads_or_fails_with_one_short_message(tmp_path, data):
 def test_taxonomy_loads_or_fails_with_one_short_message(tmp_path, data):
     path = tmp_path / "tags.yaml"
     path.write_bytes(data)
-    rules = loads_or_fails_shortly(lambda: load_taxonomy(path), path, str(path))
+    rules = loads_or_fails_shortly(lambda: load_taxonomy(path), str(path))
     for rule in rules or ():
         assert rule.tag and rule.words and rule.min_count >= 1
+
+
+CELL = st.one_of(st.sampled_from([*FIELDS, "file", "a.txt", "2023-12-26", "x;y", '"a,b"', '"',
+                                  "", "x" * 11_000, "\ufeff", "\u200bAnn Lee"]),
+                 st.text(max_size=12))
+CSV_TEXT = st.lists(st.lists(CELL, max_size=6).map(",".join), max_size=8).map("\n".join)
+
+
+@FUZZ
+@given(data=st.one_of(CSV_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                      st.binary(max_size=300)))
+def test_manifest_loads_or_fails_with_one_short_message(tmp_path, data):
+    path = tmp_path / "manifest.csv"
+    path.write_bytes(data)
+    manifest = loads_or_fails_shortly(lambda: load_manifest(path, "manifest.csv"),
+                                      "manifest.csv")
+    for row in manifest.rows.values() if manifest else ():
+        assert row.error is None or len(row.error.reason) < MAX_REASON
