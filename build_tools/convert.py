@@ -196,6 +196,7 @@ def build_article(
     *overrides* (from a sidecar or the manifest) replace what extraction found."""
     text, warnings = read_article_text(raw, relpath)
     parsed = parse_text(text, relpath)
+    warnings.extend(parsed.warnings)
     found = extract(parsed, registry, rules, backend)
     article = Article(
         title=parsed.title,

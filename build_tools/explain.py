@@ -29,7 +29,7 @@ def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[T
     parsed = parse_text(text, relpath)
     found = extract(parsed, registry, rules, backend)
     lines = [f"{path}", f"  layout: {parsed.layout}", f"  title: {parsed.title}"]
-    lines += [f"  warning: {w}" for w in warnings]
+    lines += [f"  warning: {w}" for w in (*warnings, *parsed.warnings)]
     lines.append(f"  authors: {', '.join(parsed.authors) or '-'} (from the byline)")
     if parsed.dateline:
         lines.append(f"  dateline: {parsed.dateline.text} -> location {found.location}, "

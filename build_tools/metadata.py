@@ -25,7 +25,6 @@ import datetime as dt
 import difflib
 import io
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -437,20 +436,3 @@ def apply_overrides(article: Article, overrides: Overrides) -> Article:
     order = list(FIELDS)
     applied = tuple((f, overrides[f].file) for f in sorted(overrides, key=order.index))
     return replace(article, **changes, source=replace(article.source, overrides=applied))
-
-
-def manifest_row_for(txt: Path) -> tuple[Path, ManifestRow] | None:
-    """The nearest ``manifest.csv`` in *txt*'s folder or above that lists *txt*, and its row.
-
-    For ``explain``, which is given one file and not the input folder: the manifest that
-    applies is the one whose ``file`` column names this file relative to the manifest's folder.
-    """
-    txt = txt.absolute()
-    for folder in txt.parents:
-        candidate = folder / MANIFEST_NAME
-        if candidate.is_file():
-            shown = os.path.relpath(candidate)  # messages name it as the user would
-            row = load_manifest(candidate, shown).rows.get(txt.relative_to(folder).as_posix())
-            if row is not None:
-                return candidate, row
-    return None

@@ -240,8 +240,8 @@ def test_a_user_page_a_generated_page_would_take_stays_and_fails_the_build(proje
     (project / "tags" / "by-count.md").write_text("---\norphan: true\n---\n# Counted\n\nOurs.\n",
                                                   encoding="utf-8")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(project),
-                             str(out)], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color",
+                             str(project), str(out)], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     ours = [line for line in result.stderr.splitlines() if "[news.page_name]" in line]
     assert ours == [
