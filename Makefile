@@ -1,12 +1,24 @@
 # Two commands: `make html` builds the site from seeds/; `make test` runs every test.
 # Variables: SEEDS=DIR (input folder), BUILDDIR=DIR (output), STRICT=1 (fail on any bad input
 # or Sphinx warning), FORCE=1 (regenerate hand-edited articles; with clean, delete them too),
-# JOBS=N (Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the rule-based extractor).
+# JOBS=N (Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the rule-based extractor),
+# SITE_URL=https://you.github.io/repo/ (where the site is published), CNAME=domain (a custom
+# domain; SITE_URL becomes https://domain/), PORT=N (make serve).
 
 SEEDS    ?= seeds
 BUILDDIR ?= build
 JOBS     ?= auto
 PYTHON   ?= python3
+PORT     ?= 8000
+
+# CNAME=domain publishes at https://domain/ unless SITE_URL says otherwise. conf.py reads
+# SITE_URL from the environment, so plain sphinx-build sees it too.
+ifeq ($(SITE_URL),)
+ifneq ($(CNAME),)
+SITE_URL := https://$(CNAME)/
+endif
+endif
+export SITE_URL
 
 # Use the active virtual environment if there is one, else .venv in the repository.
 ifdef VIRTUAL_ENV
@@ -21,7 +33,7 @@ TEST_STAMP := $(VENV)/.news-archive-test-installed
 CONVERT_FLAGS := --report $(BUILDDIR)/report.json $(if $(STRICT),--strict) $(if $(FORCE),--force) \
                  $(if $(NER),--ner $(NER))
 
-.PHONY: html test bench serve clean convert install
+.PHONY: html test bench serve clean convert install check-links dist
 
 # One command converts and builds under a lock, so a second `make html` stops at once.
 html: $(STAMP)
@@ -49,8 +61,17 @@ test: $(TEST_STAMP)
 bench: $(STAMP)
 	$(PY) -m build_tools.bench $(BENCH_ARGS)
 
+# Every internal link and asset resolves on disk, and nothing comes from outside the site.
+check-links: $(STAMP)
+	$(PY) -m build_tools check-links $(BUILDDIR)/html $(if $(SITE_URL),--base-url $(SITE_URL))
+
+# dist/<archive>-<date>.zip: the site and a README.txt, to open from disk.
+dist: html
+	$(PY) -m build_tools dist $(BUILDDIR)/html --out dist
+
+# Only on this machine (127.0.0.1): a local look, not a server for others.
 serve: html
-	$(PY) -m http.server --directory $(BUILDDIR)/html 8000
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(BUILDDIR)/html $(PORT)
 
 # Keeps articles edited by hand (and names them) unless FORCE=1.
 clean: $(STAMP)

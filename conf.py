@@ -5,7 +5,25 @@ project = "News Archive"
 author = "The archive's editors"
 copyright = "the articles' publishers"
 
-extensions = ["myst_parser", "build_tools.sphinxext"]
+import os
+from urllib.parse import urlsplit
+
+extensions = ["myst_parser", "build_tools.sphinxext", "sphinx.ext.githubpages", "notfound.extension"]
+
+# Publishing (README, "Publish on GitHub Pages"): SITE_URL is where the site will be online,
+# such as https://you.github.io/news-archive/. It gives canonical links, absolute URLs in feeds
+# and JSON-LD, sitemap.xml and robots.txt, and the 404 page's links. Without it every link is
+# relative and the site is the same from disk or any server.
+html_baseurl = os.environ.get("SITE_URL", "").strip()
+if html_baseurl and not html_baseurl.endswith("/"):
+    html_baseurl += "/"
+# GitHub Pages shows 404.html for a missing page at any depth, so its links are absolute paths.
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": "<h1>Page not found</h1><p>There is no page at this address. It may have moved: "
+            "try the search, or start from the front page.</p>",
+}
 
 # Sources: hand-written pages in source/, generated articles in source/articles/.
 root_doc = "index"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,10 +59,18 @@ def cmd_html(args: argparse.Namespace) -> int:
         # outlive a killed parent and keep writing unlocked).
         from sphinx.cmd.build import main as sphinx_main
 
-        return sphinx_main([
+        status = sphinx_main([
             "-M", "html", args.source, str(builddir), "-c", args.confdir, "-j", args.jobs, "-q",
             *(["-W", "--keep-going"] if args.strict else []),
         ])
+    if status == 0 and args.strict:
+        # Strict: a broken link or an asset from outside the site fails the build too.
+        from .linkcheck import check_site, report
+
+        if problems := check_site(builddir / "html", os.environ.get("SITE_URL") or None):
+            print(report(problems), file=sys.stderr)
+            return 1
+    return status
 
 
 def _convert(args: argparse.Namespace, project: Project) -> int:
@@ -114,6 +123,24 @@ def cmd_clean(args: argparse.Namespace) -> int:
               "(FORCE=1 or --force removes them too):", file=sys.stderr)
         for path in done.kept:
             print(f"  {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    from .linkcheck import check_site, report
+
+    site = Path(args.site)
+    if not site.is_dir():
+        raise ArchiveError(site, "no such folder; build the site first (make html)")
+    problems = check_site(site, args.base_url)
+    print(report(problems), file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
+
+
+def cmd_dist(args: argparse.Namespace) -> int:
+    from .dist import make_zip
+
+    print(make_zip(Path(args.site), Path(args.out), _project(args).title))
     return 0
 
 
@@ -181,7 +208,20 @@ def build_parser() -> argparse.ArgumentParser:
     cleaning.add_argument("--force", action="store_true",
                           help="remove hand-edited and hand-written articles too")
     cleaning.set_defaults(func=cmd_clean, ner=None)
-    for p in (convert, html, explain, evaluation, cleaning):
+    links = sub.add_parser("check-links", help="check that every internal link and asset of a "
+                           "built site resolves on disk, and that nothing comes from outside")
+    links.add_argument("site", nargs="?", default="build/html",
+                       help="the built site (default build/html)")
+    links.add_argument("--base-url", metavar="URL",
+                       help="where it is published (SITE_URL): absolute links under it are "
+                            "checked as files of the site")
+    links.set_defaults(func=cmd_check_links)
+    dist = sub.add_parser("dist", help="zip the built site, with a README.txt, to read offline")
+    dist.add_argument("site", nargs="?", default="build/html",
+                      help="the built site (default build/html)")
+    dist.add_argument("--out", default="dist", help="folder for the zip (default dist)")
+    dist.set_defaults(func=cmd_dist, ner=None)
+    for p in (convert, html, explain, evaluation, cleaning, dist):
         p.add_argument("--confdir", default=".", help="folder of conf.py (default .)")
     evaluation.add_argument("-v", "--verbose", action="store_true",
                             help="list every missed and spurious name")

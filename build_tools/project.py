@@ -27,6 +27,7 @@ class Project:
     registry_file: Path | None  #: ``news_registry``; ``None`` to use none
     taxonomy_file: Path | None  #: ``news_taxonomy``; ``None`` to use none
     ner: str | None  #: ``news_ner_backend``
+    title: str = "News archive"  #: ``project``: the archive's name
 
     @property
     def articles(self) -> Path:
@@ -44,12 +45,12 @@ def load_project(confdir: Path, source: Path = Path("source")) -> Project:
     ArchiveError naming the line), or the defaults when there is no conf.py."""
     from .sphinxext.config import check_conf_file
 
-    values = {**DEFAULTS, **{k: v for k, v in check_conf_file(confdir).items()
-                             if k in DEFAULTS}}
+    conf = check_conf_file(confdir)
+    values = {**DEFAULTS, **{k: v for k, v in conf.items() if k in DEFAULTS}}
 
     def beside_conf(name: str | None) -> Path | None:
         return Path(confdir, name) if name else None
 
     return Project(confdir, source, values["news_articles_dir"].strip("/"),
                    beside_conf(values["news_registry"]), beside_conf(values["news_taxonomy"]),
-                   values["news_ner_backend"])
+                   values["news_ner_backend"], str(conf.get("project") or "News archive"))

@@ -127,6 +127,7 @@ class Tab:
 
     page: object
     problems: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  #: every URL the page asked for
 
     def assert_clean(self) -> None:
         assert not self.problems, "the browser reported problems:\n" + "\n".join(self.problems)
@@ -144,6 +145,7 @@ def tab(browser) -> Iterator[Tab]:
             tab.problems.append(f"console error on {page.url}: {msg.text}")
 
     page.on("console", on_console)
+    page.on("request", lambda r: tab.requests.append(r.url))
     page.on("pageerror", lambda err: tab.problems.append(f"page error on {page.url}: {err}"))
     page.on("response", lambda r: r.status >= 400 and tab.problems.append(
         f"HTTP {r.status} for {r.url}"))

@@ -25,6 +25,7 @@ from .feeds import write_feeds
 from .head import page_context, write_catalog
 from .output import generated_pages, remove_stale_output
 from .pages import LatestDirective, compute_terms, latest_list, resolve_links
+from .publish import notfound_root, write_sitemap
 from .search import collect_text, disable_sphinx_search
 
 __version__ = "0.1.0"
@@ -92,6 +93,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", resolve_links)
     app.connect("html-collect-pages", generated_pages)
     app.connect("html-page-context", page_context)
+    app.connect("html-page-context", notfound_root)
+    # Before remove_stale_output, which takes the list of generated pages.
+    app.connect("build-finished", write_sitemap)
     app.connect("build-finished", remove_stale_output)
     app.connect("build-finished", write_feeds)
     app.connect("build-finished", write_catalog)
