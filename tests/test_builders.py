@@ -272,3 +272,24 @@ def test_a_term_never_takes_the_name_of_a_user_page_in_its_folder(make_app, proj
     assert term.slug != "markets"
     assert "Bonds rally in Frankfurt" in (out / f"{term.pagename}.html").read_text("utf-8")
     assert broken_links(out) == []
+
+
+def test_a_user_page_coming_and_going_moves_every_link_to_the_term(project, tmp_path):
+    """Incremental builds (real sphinx-build runs, as ``make html`` does): when a user page
+    gives a term its name back, and takes it again, every page linking the term follows it,
+    the home page's most covered names included."""
+    out, page = tmp_path / "out", project / "tags" / "markets.md"
+
+    def home_after_build() -> str:
+        subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(project),
+                        str(out)], cwd=REPO, check=True, capture_output=True)
+        assert broken_links(out) == []
+        return (out / "index.html").read_text(encoding="utf-8")
+
+    page.write_text("---\norphan: true\n---\n# Our desk\n\nUs.\n", encoding="utf-8")
+    assert 'href="tags/markets--' in home_after_build()
+    page.unlink()
+    home = home_after_build()
+    assert 'href="tags/markets.html"' in home and 'href="tags/markets--' not in home
+    page.write_text("---\norphan: true\n---\n# Our desk\n\nUs.\n", encoding="utf-8")
+    assert 'href="tags/markets--' in home_after_build()

@@ -127,7 +127,9 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     links = {docname: _links_of(docname, related, around, entries) for docname in entries}
     domain.data.update(terms=terms, slugs=slugs, aliases=aliases, links=links, related=related,
                        related_for=limit)
-    rewrite = set(domain.data["latest"]) if domain.data.get("changed") else set()
+    # The home page links terms too (the most covered): a term whose page moved (a user page
+    # took or gave back its name) re-writes it, as an article change does.
+    rewrite = set(domain.data["latest"]) if domain.data.get("changed") or old != slugs else set()
     for docname, entry in entries.items():
         if any(old.get(kind, {}).get(n) != slugs.get(kind, {}).get(n)
                for kind, names in entry.terms.items() for n in names):
