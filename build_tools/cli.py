@@ -105,7 +105,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     project = _project(args)
     path = Path(args.file)
-    input_dir = Path(args.input) if args.input else default_input_dir(path)
+    input_dir = Path(args.input) if args.input else default_input_dir(path, project.confdir)
     if not path.absolute().is_relative_to(input_dir.absolute()):
         raise ArchiveError(path, f"not in the input folder {input_dir}")
     print(explain_file(path, input_dir, project.registry(args.registry),
@@ -191,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("file", help="an article .txt file")
     explain.add_argument("--input", metavar="DIR",
                          help="the folder it is converted from, whose manifest.csv applies "
-                              "(default: seeds/ if the file is in it, else the file's folder)")
+                              "(default: the project's seeds/ if the file is in it, else the "
+                              "file's folder)")
     for p in (convert, html, explain, evaluation := sub.add_parser(
             "eval", help="score the extractor on a labelled set")):
         p.add_argument("--ner", metavar="SPEC",

@@ -161,12 +161,20 @@ def _refusal(path: Path, relpath: str, root: Path) -> str | None:
         return "file name is not UTF-8; rename it"
     if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in relpath):
         return "file name holds control characters or line breaks; rename it"
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_file():
-            return "a broken link"
-        if not target.is_relative_to(root):
-            return f"a link to {target}, outside the input folder; not followed"
+    return link_problem(path, root)
+
+
+def link_problem(path: Path, root: Path) -> str | None:
+    """Why a link at *path* is not read: broken, or leading out of *root* (the resolved input
+    folder), whose copy elsewhere would lose it. ``None`` for a file that is not a link, or
+    a link to a file inside."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if not target.is_file():
+        return "a broken link"
+    if not target.is_relative_to(root):
+        return f"a link to {target}, outside the input folder; not followed"
     return None
 
 
@@ -295,7 +303,7 @@ def convert_folder(
                     result.warnings.append("its sidecar or manifest row is not used")
                 continue
             first_by_hash[digest] = relpath
-            overrides = user_overrides(path, relpath, manifest)
+            overrides = user_overrides(path, relpath, manifest, input_dir)
             article, warnings = build_article(raw, relpath, registry, rules, overrides, backend)
             result.warnings.extend(warnings)
             articles.append(article)
@@ -336,14 +344,19 @@ def _remove_temporaries(output_dir: Path) -> None:
 def folder_manifest(input_dir: Path) -> Manifest:
     """The input folder's ``manifest.csv`` (only that one: see :func:`_unused_metadata`)."""
     path = input_dir / MANIFEST_NAME
+    if (problem := link_problem(path, input_dir.resolve())) is not None:
+        raise ArchiveError(MANIFEST_NAME, problem)
     return load_manifest(path, MANIFEST_NAME) if path.is_file() else Manifest({})
 
 
-def user_overrides(path: Path, relpath: str, manifest: Manifest) -> Overrides:
+def user_overrides(path: Path, relpath: str, manifest: Manifest, input_dir: Path) -> Overrides:
     """The manifest row's fields, then the sidecar's; an error in either fails this input."""
     row = manifest.rows.get(relpath)
     if row is not None and row.error is not None:
         raise row.error
+    for sidecar in sidecars_of(path):
+        if (problem := link_problem(sidecar, input_dir.resolve())) is not None:
+            raise ArchiveError(sidecar.relative_to(input_dir).as_posix(), problem)
     return merge(row.overrides if row else {}, sidecar_for(path, relpath))
 
 

@@ -13,10 +13,11 @@ from .parse import parse_text
 from .reading import read_article_text
 
 
-def default_input_dir(path: Path) -> Path:
-    """``seeds/``, the folder ``make html`` converts, if *path* is in it; else its folder."""
-    seeds = Path("seeds")
-    return seeds if path.absolute().is_relative_to(seeds.absolute()) else path.parent
+def default_input_dir(path: Path, project_dir: Path) -> Path:
+    """The project's ``seeds/`` (what ``make html`` converts) if *path* is in it; else the
+    file's own folder."""
+    seeds = (project_dir / "seeds").absolute()
+    return seeds if path.absolute().is_relative_to(seeds) else path.parent
 
 
 def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[TagRule, ...],
@@ -24,11 +25,13 @@ def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[T
     """Why *path* gets its names, read as ``convert input_dir`` reads it: with that folder's
     manifest and the sidecar beside it."""
     relpath = path.absolute().relative_to(input_dir.absolute()).as_posix()
-    overrides = user_overrides(path, relpath, folder_manifest(input_dir))
+    overrides = user_overrides(path, relpath, folder_manifest(input_dir), input_dir)
     text, warnings = read_article_text(path.read_bytes(), relpath)
     parsed = parse_text(text, relpath)
     found = extract(parsed, registry, rules, backend)
-    lines = [f"{path}", f"  layout: {parsed.layout}", f"  title: {parsed.title}"]
+    lines = [f"{path}", f"  input folder: {input_dir} (as convert reads it: its manifest.csv, "
+                        f"this file as {relpath})",
+             f"  layout: {parsed.layout}", f"  title: {parsed.title}"]
     lines += [f"  warning: {w}" for w in (*warnings, *parsed.warnings)]
     lines.append(f"  authors: {', '.join(parsed.authors) or '-'} (from the byline)")
     if parsed.dateline:

@@ -39,6 +39,12 @@ def test_explain_reads_the_manifest_convert_reads(tmp_path, monkeypatch, capsys)
     assert main(["explain", "seeds/sub/a.txt"]) == 0
     shown = capsys.readouterr().out
     assert "override tags: used (from manifest.csv:2" in shown and "ignored" not in shown
+    # From anywhere, with the project named by --confdir: the same folder, the same manifest.
+    monkeypatch.chdir(tmp_path / "seeds" / "sub")
+    assert main(["explain", "a.txt", "--confdir", str(tmp_path)]) == 0
+    shown = capsys.readouterr().out
+    assert f"input folder: {tmp_path / 'seeds'}" in shown
+    assert "override tags: used (from manifest.csv:2" in shown and "ignored" not in shown
 
 
 def test_explain_says_why_a_dateline_gives_no_date(tmp_path):

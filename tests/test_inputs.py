@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from build_tools.convert import CONVERTED, FAILED, KEPT_EDIT, UNCHANGED, convert_folder
+from build_tools.errors import ArchiveError
 
 STORY = "{title}\n\nLONDON (Reuters) - {body}\n"
 
@@ -162,3 +163,24 @@ def test_a_manifest_in_a_subfolder_is_named_as_unused(tmp_path):
     report = convert_folder(src, out)
     assert report.warnings == ["sub/manifest.csv: only the input folder's manifest.csv is "
                                "read; ignored (list these files in that one)"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_sidecars_and_manifests_that_link_out_of_the_folder_are_not_read(tmp_path):
+    src, out, elsewhere = tmp_path / "in", tmp_path / "out", tmp_path / "elsewhere"
+    write(src, "a.txt", "Inside")
+    write(src, "b.txt", "Other", "More.")
+    elsewhere.mkdir()
+    (elsewhere / "meta.yaml").write_text("title: LEAKED\n", encoding="utf-8")
+    (src / "a.yaml").symlink_to(elsewhere / "meta.yaml")
+    report = convert_folder(src, out)
+    status = {r.file: (r.status, r.error) for r in report.inputs}
+    assert status["a.txt"][0] == FAILED
+    assert status["a.txt"][1].startswith("a.yaml: a link to ") and "outside" in status["a.txt"][1]
+    assert status["b.txt"][0] == CONVERTED
+    assert "LEAKED" not in "".join(p.read_text(encoding="utf-8") for p in out.glob("*.md"))
+    (src / "a.yaml").unlink()
+    (elsewhere / "manifest.csv").write_text("file,title\nb.txt,LEAKED\n", encoding="utf-8")
+    (src / "manifest.csv").symlink_to(elsewhere / "manifest.csv")
+    with pytest.raises(ArchiveError, match="manifest.csv: a link to .*outside the input folder"):
+        convert_folder(src, out)

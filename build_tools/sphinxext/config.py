@@ -33,7 +33,10 @@ def _articles_dir(value: Any) -> bool:
     if not isinstance(value, str) or not value.strip("/"):
         return False
     path = PurePosixPath(value)
-    return not path.is_absolute() and ".." not in path.parts
+    # ``_static``, ``_templates``, ``.hidden``: Sphinx's folders or excluded ones, where the
+    # articles would be copied as files or never read.
+    return not path.is_absolute() and not any(part.startswith(("_", ".")) or part == ".."
+                                              for part in path.parts)
 
 
 def _indexes(value: Any) -> bool:
@@ -45,7 +48,8 @@ def _indexes(value: Any) -> bool:
 
 #: Option -> (check, what a valid value is).
 CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "news_articles_dir": (_articles_dir, "a folder under the source folder, such as 'articles'"),
+    "news_articles_dir": (_articles_dir, "a folder under the source folder, such as "
+                                         "'articles', not starting with _ or ."),
     "news_indexes": (_indexes, "a dict of index -> label, with indexes among "
                                f"{', '.join(INDEX_KINDS)}, e.g. {{'people': 'People'}}"),
     "news_page_size": (_positive_int, "a whole number of at least 1"),
