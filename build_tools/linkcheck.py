@@ -100,8 +100,11 @@ def check_site(site: Path, base_url: str | None = None) -> list[Problem]:
     under it are checked as files of the site, so a canonical link to a missing page is found.
     ``404.html`` is shown by the server at any depth, so its links are paths from the site's
     root (``/news-archive/_static/...``): they are checked against *base_url*'s path.
+    Without *base_url*, the address the build recorded (``index.html``'s canonical link) is
+    used, so a published build is checked as published.
     """
     site = site.resolve()
+    base_url = base_url or published_at(site)
     pages: dict[Path, _Page] = {}
     for path in sorted(site.rglob("*.html")):
         parser = _Page()
@@ -121,6 +124,16 @@ def check_site(site: Path, base_url: str | None = None) -> list[Problem]:
                         for link in links
                         if (reason := _check(site, path, link, base_url, ids, rooted)))
     return sorted(set(problems))
+
+
+def published_at(site: Path) -> str | None:
+    """The address a build was made for: its home page's canonical link, less ``index.html``."""
+    try:
+        head = (site / "index.html").read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return None
+    match = re.search(r'<link rel="canonical" href="([^"]+)index\.html"', head)
+    return match.group(1) if match else None
 
 
 def _check(site: Path, page: Path, link: _Link, base_url: str | None,

@@ -62,9 +62,11 @@ def test_absolute_links_under_the_site_url_are_checked_as_files(tmp_path):
         "index.html": '<link rel="canonical" href="https://x.github.io/arc/index.html">'
                       '<link rel="alternate" href="https://x.github.io/arc/gone.xml">',
     })
-    assert check_site(root, "https://x.github.io/arc/") == [
-        Problem("index.html", "https://x.github.io/arc/gone.xml", "no such file")]
-    assert check_site(root) == []
+    expected = [Problem("index.html", "https://x.github.io/arc/gone.xml", "no such file")]
+    assert check_site(root, "https://x.github.io/arc/") == expected
+    # The build's own canonical link says where it is published.
+    assert check_site(root) == expected
+    assert check_site(root, "https://elsewhere.example/") == []
 
 
 def test_command_exits_non_zero_and_prints_each_problem(tmp_path, capsys):
