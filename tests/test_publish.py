@@ -8,6 +8,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -214,3 +215,27 @@ def test_offline_pages_ask_for_nothing_outside_the_folder(tab: Tab, local: Path)
                and not u.startswith("data:")]
     assert not outside, outside
     tab.assert_clean()
+
+
+def test_a_custom_domain_gets_its_cname(project):
+    site = build(project, "build-domain", "https://news.example.org/")
+    assert (site / "CNAME").read_text(encoding="utf-8").strip() == "news.example.org"
+    assert "<loc>https://news.example.org/index.html</loc>" in (site / "sitemap.xml").read_text(
+        encoding="utf-8")
+
+
+def test_strict_build_fails_on_a_broken_link(project, tmp_path):
+    """``make html STRICT=1`` runs the link checker: a hand-written page linking a file that
+    is not in the build fails it, with the page and the link named."""
+    project = Path(shutil.copytree(project, tmp_path / "copy", ignore=shutil.ignore_patterns(
+        "build*")))
+    (project / "source" / "about.md").write_text(
+        "# About\n\n<a href=\"missing/report.pdf\">The report</a>\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "html", str(project / "seeds"), "--strict",
+         "--source", str(project / "source"), "--builddir", str(tmp_path / "out"),
+         "--confdir", str(project), "-j", "1"],
+        cwd=REPO, env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "about.html: missing/report.pdf: no such file" in result.stderr
