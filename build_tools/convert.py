@@ -46,6 +46,7 @@ from .myst import GENERATED_MARK, render_article
 from .naming import article_slugs
 from .parse import parse_text
 from .reading import read_article_text
+from .resolve import resolve_names
 
 _SOURCE_FILE = re.compile(r"^source:\n  file: (.*)$", re.MULTILINE)
 #: Status of one input in the report.
@@ -60,6 +61,9 @@ class InputResult:
     output: str | None = None  #: relative to the output folder
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    #: Names resolved across the archive (:mod:`build_tools.resolve`): ``Baker -> James Baker
+    #: (why)``.
+    resolved: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -312,6 +316,9 @@ def convert_folder(
         except OSError as err:
             result.error = f"{relpath}: cannot read ({err.strerror or err})"
 
+    articles, resolutions = resolve_names(articles)
+    for file, done in resolutions.items():
+        results[file].resolved = [str(r) for r in done]
     report.warnings.extend(_unused_metadata(input_dir, manifest, set(results)))
     _remove_temporaries(output_dir)
     existing = _read_existing(output_dir)

@@ -8,7 +8,9 @@ from .extract import extract
 from .extract.backends import NerBackend
 from .extract.registry import Registry
 from .extract.tags import TagRule
-from .convert import folder_manifest, user_overrides
+from .convert import build_article, folder_manifest, list_inputs, user_overrides
+from .errors import ArchiveError
+from .resolve import Resolution, resolve_names
 from .parse import parse_text
 from .reading import read_article_text
 
@@ -56,11 +58,34 @@ def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[T
             why = found.reasons.get((kind, name), "registry alias")
             lines.append(f"  {label} {name}" + (f" (role: {'; '.join(roles)})" if roles else "")
                          + f" <- {why}")
+    lines += [f"  resolved across the archive: {r}"
+              for r in _resolutions(path, input_dir, found, registry, rules, backend)]
     for field, setting in overrides.items():
         lines.append(f"  override {field}: {_shown(setting.value)} (from {setting.where}; "
                      "replaces what was extracted)" if not field.startswith("add_") else
                      f"  override {field}: {_shown(setting.value)} (from {setting.where})")
     return "\n".join(lines)
+
+
+def _resolutions(path: Path, input_dir: Path, found, registry: Registry,
+                 rules: tuple[TagRule, ...], backend: NerBackend | None) -> list[Resolution]:
+    """What the archive-wide step (:mod:`.resolve`) does to this article's surnames: every
+    input of the folder is read, as ``convert`` reads them, when the article has one."""
+    if not any(len(p.split()) == 1 and any(r[:1].isupper() for r in found.roles.get(p, ()))
+               for p in found.people):
+        return []
+    manifest = folder_manifest(input_dir)
+    articles = []
+    for other in list_inputs(input_dir)[0]:
+        relpath = other.relative_to(input_dir).as_posix()
+        try:
+            articles.append(build_article(other.read_bytes(), relpath, registry, rules,
+                                          user_overrides(other, relpath, manifest, input_dir),
+                                          backend)[0])
+        except (ArchiveError, OSError):
+            continue  # convert reports it; here it only teaches the archive nothing
+    _, done = resolve_names(articles)
+    return done.get(path.absolute().relative_to(input_dir.absolute()).as_posix(), [])
 
 
 def _shown(value: object) -> str:

@@ -155,7 +155,7 @@ def person_sort_key(name: str) -> str:
     Andres Manuel``).
     """
     words = name.split()
-    if len(words) < 2:
+    if len(words) < 2 or "," in name:  # one word, or already "Reagan, President"
         return name
     suffixes = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
     tail = [w for w in words if w.casefold().strip(",") in suffixes]

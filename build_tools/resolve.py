@@ -1,0 +1,143 @@
+"""Names resolved across the whole archive: ``Treasury Secretary Baker`` is James Baker when
+the archive knows one James Baker who is a treasury secretary.
+
+Wire copy of the 1980s names people by title and surname (``President Reagan``, ``Chancellor
+Kohl``); the extractor gives them as the bare surname with the title as a role. One article
+cannot say who that is, but the archive often can: another article prints "Treasury Secretary
+James Baker". This step runs after every article is extracted and before any is written, over
+all of them at once, so its result does not depend on the order of the inputs, and an
+article's file changes only when its resolved names do.
+
+* A surname joins the one full name in the archive that ends with it and has a compatible
+  role (one whose title has the same head word: "Treasury Secretary" and "Secretary";
+  "Secretary of State" and "U.S. Secretary of State"). Two Bakers with different roles stay
+  apart; two with the same role make the surname ambiguous, and it is not joined.
+* A surname no full name claims is indexed as ``Surname, Role`` ("Reagan, President"), its
+  role spelled as most articles spell it, so the person still has one page; the registry can
+  always say who it is (an alias ``Reagan`` for ``Ronald Reagan``).
+* Names a sidecar or manifest gave are the user's: never changed, but they teach the archive
+  full names and roles like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .article import Article
+from .extract.spans import fold
+
+#: Words that qualify a title without changing who holds it.
+_QUALIFIERS = frozenset(("u.s.", "us", "former", "then", "acting", "outgoing", "incoming",
+                         "the", "a", "new", "interim"))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What happened to one surname in one article, for ``explain`` and the report."""
+
+    surname: str
+    name: str  #: what it became
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.surname} -> {self.name} ({self.reason})"
+
+
+def role_head(role: str) -> str:
+    """The word a title is about: ``Treasury Secretary`` -> ``secretary``; ``Secretary of
+    State`` -> ``secretary of state`` (the ``of`` phrase names the office, so it stays)."""
+    words = [w for w in re.findall(r"[\w.'-]+", fold(role)) if w not in _QUALIFIERS]
+    if "of" in words[1:]:
+        at = words.index("of", 1)
+        return " ".join(words[at - 1:])
+    return words[-1] if words else ""
+
+
+def _surname(name: str) -> str:
+    return fold(name.split()[-1]) if name.split() else ""
+
+
+@dataclass
+class _Archive:
+    """Every full name the archive prints, by surname, with the heads of its roles."""
+
+    full: dict[str, set[str]]  #: folded surname -> full names
+    heads: dict[str, set[str]]  #: full name -> role heads
+    spellings: dict[tuple[str, str], Counter[str]]  #: (surname, head) -> roles as printed
+
+
+def _learn(articles: Iterable[Article]) -> _Archive:
+    full: dict[str, set[str]] = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for person in article.people:
+            roles = article.roles.get(person, ())
+            if "," in person:  # already resolved to "Surname, Role": teaches nothing
+                continue
+            if len(person.split()) >= 2:
+                full[_surname(person)].add(person)
+                heads[person].update(h for r in roles if (h := role_head(r)))
+            else:
+                for role in roles:
+                    if role[:1].isupper():
+                        spellings[(fold(person), role_head(role))][role] += 1
+    return _Archive(dict(full), dict(heads), dict(spellings))
+
+
+def _resolve_one(surname: str, roles: Sequence[str], archive: _Archive) -> Resolution | None:
+    """Who a surname with *roles* is, or ``None`` to leave it as it is (no role to go on)."""
+    # Only titles ("President", "Fed Chairman"), not descriptions ("wife", "a farmer").
+    titles = [r for r in roles if r[:1].isupper()]
+    wanted = {h for r in titles if (h := role_head(r))}
+    if not wanted:
+        return None
+    candidates = sorted(archive.full.get(fold(surname), ()))
+    matching = [n for n in candidates if archive.heads.get(n, set()) & wanted]
+    if len(matching) == 1:
+        return Resolution(surname, matching[0], f"the archive's only {surname} who is "
+                          f"{' or '.join(sorted(wanted))}")
+    # One role names the page; the most printed spelling of the head that most articles use.
+    head = min(wanted, key=lambda h: (-sum(archive.spellings.get((fold(surname), h),
+                                                                  Counter()).values()), h))
+    spelled = archive.spellings.get((fold(surname), head), Counter())
+    role = min(spelled, key=lambda r: (-spelled[r], r)) if spelled else titles[0]
+    why = (f"{len(matching)} full names with the surname {surname} have the role {head}"
+           if matching else f"no full name in the archive ends in {surname} with the role "
+           f"{head}")
+    return Resolution(surname, f"{surname}, {role}", why)
+
+
+def resolve_names(articles: Sequence[Article]) -> tuple[list[Article], dict[str, list[Resolution]]]:
+    """Each article with its surname-only people resolved (see the module docstring), and
+    what was done, by input file."""
+    archive = _learn(articles)
+    out: list[Article] = []
+    done: dict[str, list[Resolution]] = {}
+    for article in articles:
+        given = {field for field, _ in article.source.overrides}
+        if "people" in given:
+            out.append(article)
+            continue
+        people: list[str] = []
+        roles = {k: list(v) for k, v in article.roles.items()}
+        notes: list[Resolution] = []
+        for person in article.people:
+            found = (_resolve_one(person, article.roles.get(person, ()), archive)
+                     if len(person.split()) == 1 else None)
+            name = found.name if found else person
+            if found:
+                notes.append(found)
+                merged = roles.setdefault(name, [])
+                merged.extend(r for r in roles.pop(person, []) if r not in merged)
+            if name not in people:
+                people.append(name)
+        if notes:
+            done[article.source.file] = notes
+            article = replace(article, people=tuple(people),
+                              roles={k: v for k, v in roles.items() if v})
+        out.append(article)
+    return out, done
