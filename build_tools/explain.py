@@ -69,10 +69,13 @@ def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[T
 
 def _resolutions(path: Path, input_dir: Path, found, registry: Registry,
                  rules: tuple[TagRule, ...], backend: NerBackend | None) -> list[Resolution]:
-    """What the archive-wide step (:mod:`.resolve`) does to this article's surnames: every
-    input of the folder is read, as ``convert`` reads them, when the article has one."""
-    if not any(len(p.split()) == 1 and any(r[:1].isupper() for r in found.roles.get(p, ()))
-               for p in found.people):
+    """What the archive-wide step (:mod:`.resolve`) does to this article's surnames and
+    acronyms: every input of the folder is read, as ``convert`` reads them, when it has one."""
+    titled = any(len(p.split()) == 1 and any(r[:1].isupper() for r in found.roles.get(p, ()))
+                 for p in found.people)
+    acronym = any(" " not in o and sum(c.isupper() for c in o) >= 2
+                  for o in found.organizations)
+    if not (titled or acronym):  # nothing the archive could change: skip reading it
         return []
     manifest = folder_manifest(input_dir)
     articles = []

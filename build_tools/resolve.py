@@ -15,6 +15,9 @@ article's file changes only when its resolved names do.
 * A surname no full name claims is indexed as ``Surname, Role`` ("Reagan, President"), its
   role spelled as most articles spell it, so the person still has one page; the registry can
   always say who it is (an alias ``Reagan`` for ``Ronald Reagan``).
+* An acronym (``FERC``) becomes the name one article spells it out as
+  (``U.S. Federal Energy Regulatory Commission (FERC)``), in every article, when the archive
+  spells it out one way only; so one body has one page.
 * Names a sidecar or manifest gave are the user's: never changed, but they teach the archive
   full names and roles like any other.
 """
@@ -34,16 +37,20 @@ _QUALIFIERS = frozenset(("u.s.", "us", "former", "then", "acting", "outgoing", "
                          "the", "a", "new", "interim"))
 
 
+#: ``Full Name (ACR)``: an acronym spelled out, as wire copy introduces one.
+_SPELLED_OUT = r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)"
+
+
 @dataclass(frozen=True)
 class Resolution:
-    """What happened to one surname in one article, for ``explain`` and the report."""
+    """What happened to one name in one article, for ``explain`` and the report."""
 
-    surname: str
+    was: str
     name: str  #: what it became
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.surname} -> {self.name} ({self.reason})"
+        return f"{self.was} -> {self.name} ({self.reason})"
 
 
 def role_head(role: str) -> str:
@@ -111,14 +118,53 @@ def _resolve_one(surname: str, roles: Sequence[str], archive: _Archive) -> Resol
     return Resolution(surname, f"{surname}, {role}", why)
 
 
+def spelled_out(articles: Iterable[Article]) -> dict[str, tuple[str, str]]:
+    """Acronym -> (the one name the archive spells it out as, the first file that does)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    first: dict[tuple[str, str], str] = {}
+    for article in sorted(articles, key=lambda a: a.source.file):
+        text = "\n".join(article.paragraphs)
+        for name in article.organizations:
+            if len(name.split()) < 2 or name not in text:
+                continue
+            for match in re.finditer(re.escape(name) + _SPELLED_OUT, text):
+                acronym = match.group(1)
+                if acronym != name and sum(c.isupper() for c in acronym) >= 2:
+                    found[acronym].add(name)
+                    first.setdefault((acronym, name), article.source.file)
+    # Spelled out two ways (two bodies share the letters): not resolved.
+    return {acronym: (name, first[(acronym, name)])
+            for acronym, names in found.items() if len(names) == 1 for name in names}
+
+
+def _organizations(article: Article, acronyms: dict[str, tuple[str, str]],
+                   ) -> tuple[tuple[str, ...], list[Resolution]]:
+    names: list[str] = []
+    notes: list[Resolution] = []
+    for name in article.organizations:
+        if name in acronyms:
+            full, where = acronyms[name]
+            notes.append(Resolution(name, full, f"spelled out so in {where}"))
+            name = full
+        if name not in names:
+            names.append(name)
+    return tuple(names), notes
+
+
 def resolve_names(articles: Sequence[Article]) -> tuple[list[Article], dict[str, list[Resolution]]]:
-    """Each article with its surname-only people resolved (see the module docstring), and
-    what was done, by input file."""
+    """Each article with its surname-only people and its acronyms resolved (see the module
+    docstring), and what was done, by input file."""
     archive = _learn(articles)
+    acronyms = spelled_out(articles)
     out: list[Article] = []
     done: dict[str, list[Resolution]] = {}
     for article in articles:
         given = {field for field, _ in article.source.overrides}
+        if "organizations" not in given:
+            organizations, notes = _organizations(article, acronyms)
+            if notes:
+                done.setdefault(article.source.file, []).extend(notes)
+                article = replace(article, organizations=organizations)
         if "people" in given:
             out.append(article)
             continue
@@ -136,7 +182,7 @@ def resolve_names(articles: Sequence[Article]) -> tuple[list[Article], dict[str,
             if name not in people:
                 people.append(name)
         if notes:
-            done[article.source.file] = notes
+            done.setdefault(article.source.file, []).extend(notes)
             article = replace(article, people=tuple(people),
                               roles={k: v for k, v in roles.items() if v})
         out.append(article)

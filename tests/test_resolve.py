@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dataclasses import replace
+
 from build_tools.article import Article, Source
 from build_tools.resolve import resolve_names, role_head
 
@@ -29,7 +31,7 @@ def test_a_surname_with_a_title_joins_the_full_name_with_that_title():
     assert people_of(out)["c.txt"] == ("James Baker",)
     b = next(a for a in out if a.source.file == "b.txt")
     assert b.roles == {"James Baker": ["Treasury Secretary"], "Reagan, President": ["President"]}
-    assert [str(r) for r in done["b.txt"]][0].startswith("Baker -> James Baker (")
+    assert str(done["b.txt"][0]).startswith("Baker -> James Baker (")
 
 
 def test_two_bakers_with_different_roles_stay_apart():
@@ -99,3 +101,26 @@ def test_the_result_does_not_depend_on_the_order_of_the_inputs(people, rnd):
     assert sorted(people_of(out).items()) == sorted(people_of(again).items())
     # Resolving the result again changes nothing: a resolved archive is a fixed point.
     assert people_of(resolve_names(out)[0]) == people_of(out)
+
+
+def test_an_acronym_spelled_out_in_one_article_is_that_name_in_every_article():
+    full = "U.S. Federal Energy Regulatory Commission"
+    a = replace(story("a.txt", {}), paragraphs=(f"The {full} (FERC) ruled.",),
+                organizations=(full,))
+    b = replace(story("b.txt", {}), organizations=("FERC", "Enron"))
+    c = replace(story("c.txt", {}), organizations=("FERC",), source=Source(
+        "c.txt", "0" * 64, (("organizations", "c.yaml"),)))
+    out, done = resolve_names([a, b, c])
+    assert {x.source.file: x.organizations for x in out} == {
+        "a.txt": (full,), "b.txt": (full, "Enron"), "c.txt": ("FERC",)}
+    assert str(done["b.txt"][0]) == f"FERC -> {full} (spelled out so in a.txt)"
+
+
+def test_an_acronym_spelled_out_two_ways_is_left_alone():
+    a = replace(story("a.txt", {}), paragraphs=("The Asian Development Bank (ADB) lent.",),
+                organizations=("Asian Development Bank",))
+    b = replace(story("b.txt", {}), paragraphs=("The African Development Bank (ADB) lent.",),
+                organizations=("African Development Bank",))
+    c = replace(story("c.txt", {}), organizations=("ADB",))
+    out, _ = resolve_names([a, b, c])
+    assert out[2].organizations == ("ADB",)
