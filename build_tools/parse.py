@@ -13,7 +13,9 @@ Pure functions, no I/O. Two input layouts are recognised by their shape:
 
 In both, the dateline may follow a correction or editor's note (``(Corrects ...)``), may carry a
 date (``WASHINGTON, Dec 26 (Reuters) -``) and may be preceded by the byline in the same paragraph
-(``By Eric Auchard SAN FRANCISCO Jan 8 (Reuters) -``).
+(``By Eric Auchard SAN FRANCISCO Jan 8 (Reuters) -``). Older wire copy prints no agency
+(``WASHINGTON, April 1 -``): a place in capitals and a month and day then make the dateline. A
+wire's sign-off closing the body (``REUTER``, ``AP``, ``dpa xx``) is recognised and kept as text.
 
 Every word of the input reaches :attr:`ParsedText.paragraphs`, :attr:`ParsedText.credit_line` or
 (for a byline) :attr:`ParsedText.byline`; only white space is normalised (lines of a paragraph are
@@ -58,6 +60,17 @@ DATELINE_DATE_RE = re.compile(
         )
         \s*(?:--|[–—\-−])?\s*$""",
     re.VERBOSE | re.IGNORECASE,
+)
+#: The dash that closes a dateline printing no agency (``WASHINGTON, April 1 -``): white space
+#: after it, so that the hyphen of ``KNOKKE-HEIST`` does not close it.
+AGENCYLESS_DASH_RE = re.compile(r"\s*(?:--|[–—\-−])(?:\s+|$)")
+#: How far into a paragraph a dateline printing no agency may reach.
+AGENCYLESS_MAX = 80
+#: Words a wire prints at the very end of a story to sign it off: ``REUTER``, ``AP``,
+#: ``dpa xx``. Alone, or after the last sentence's closing punctuation.
+SIGN_OFF_RE = re.compile(
+    r"(?:^|(?<=[.!?\"”’')\]])\s+)(?P<sign_off>(?:REUTERS?|Reuters?|AP|AFP|UPI|dpa|DPA|xx|XX)"
+    r"(?:[\s/]+(?:REUTERS?|Reuters?|AP|AFP|UPI|dpa|DPA|xx|XX))*)\s*$"
 )
 #: Agencies accepted after a place printed in mixed case (``Chicago (Reuters) -``) or after no
 #: place at all (``(Reuters) -``): shapes an ordinary opening sentence could also have, so only
@@ -117,6 +130,13 @@ FILENAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 PATH_YEAR_RE = re.compile(r"^(1[89]\d\d|2[01]\d\d)(?:$|[-_ .])")
 #: In the header layout, paragraphs often run together on one line, separated by two spaces.
 RUN_TOGETHER_RE = re.compile(r"(?<=[.!?\"'”’)])\s{2,}(?=[\"“‘(]?[A-Z0-9])")
+#: A subheading in capitals run into the paragraph it heads, after the last sentence:
+#: ``... at 502.77. TRACKING DECEMBER SALES Investors carefully ...``. Two words or more, one of
+#: four letters or more, so that ``IBM CEO Sam Palmisano`` is no heading.
+RUN_IN_HEADING_RE = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?P<heading>(?=[^a-z]*[A-Z]{4})[A-Z][A-Z0-9&'’-]*(?:\s+[A-Z0-9][A-Z0-9&'’-]*)+)"
+    r"\s+(?=[A-Z][a-z])"
+)
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 #: Where :attr:`ParsedText.date` came from, for ``explain`` and the docs.
@@ -130,11 +150,13 @@ class Dateline:
     text: str  #: as printed, without the closing dash: ``VILLA COMALTITLAN (Reuters)``
     places: tuple[str, ...]  #: printed place names: ``("CALGARY", "LONDON")``; may be empty
     region: str | None  #: ``Costa Rica`` in ``SAN JOSE, Costa Rica (AFP)``
-    agency: str
+    agency: str | None  #: ``None`` for older copy that prints none (``WASHINGTON, April 1 -``)
     when: str | None = None  #: the printed date, ``Dec 26`` in ``WASHINGTON, Dec 26 (Reuters)``
     month: int | None = None
     day: int | None = None
     year: int | None = None  #: only when printed; never inferred here
+    #: Characters of the paragraph the dateline takes, its closing dash and spaces included.
+    end: int = 0
 
     def date(self, year: int | None = None) -> dt.date | None:
         """The printed date; *year* completes one printed without a year. ``None`` when the
@@ -166,6 +188,9 @@ class ParsedText:
     url: str | None = None
     dateline_paragraph: int = 0  #: index of the paragraph that opens with the dateline
     warnings: tuple[str, ...] = ()  #: what the parser ignored, for the report
+    #: The wire's sign-off closing the last paragraph, as printed (``REUTER``); it stays in
+    #: :attr:`paragraphs` and is never read for names.
+    sign_off: str | None = None
 
 
 def normalise_newlines(text: str) -> str:
@@ -210,11 +235,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     ``PLACE[, Region][, date] (Agency) -``. A place printed in capitals (``SAN JOSE``, optionally
     followed by a region in any case) takes any agency. A place in mixed case (``Chicago``), or
     no place at all (``(Reuters) -``, ``March 1 - (Reuters) -``), needs a known wire agency, so
-    that an opening sentence with a parenthesis is not mistaken for a dateline.
+    that an opening sentence with a parenthesis is not mistaken for a dateline. Older copy
+    prints no agency: ``PLACE[, Region], Month Day[, Year] -`` is one when the place is in
+    capitals and the date names a month and a day.
     """
     match = DATELINE_RE.match(paragraph)
     if not match:
-        return None
+        return _agencyless_dateline(paragraph)
     head = " ".join(match["head"].split())
     agency = " ".join(match["agency"].split())
     when_match = DATELINE_DATE_RE.search(head)
@@ -230,18 +257,45 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not place_part and (region or not known_agency):
         return None
+    return _dateline(f"{head} ({agency})" if head else f"({agency})", place_part, region,
+                     agency, when_match if when else None, match.end())
+
+
+def _agencyless_dateline(paragraph: str) -> Dateline | None:
+    """``WASHINGTON, April 1 -``, ``OSAKA, Japan, April 27 -``, ``LONDON, March 3, 1987 -``:
+    a place in capitals, an optional region, a month and day, and a dash, with no agency."""
+    for dash in AGENCYLESS_DASH_RE.finditer(paragraph, 0, AGENCYLESS_MAX):
+        head = " ".join(paragraph[: dash.start()].split())
+        when_match = DATELINE_DATE_RE.search(head)
+        if when_match is None or not (when_match["month1"] or when_match["month2"]):
+            continue
+        if "," not in head[when_match.start(): when_match.start("when")]:
+            return None  # "PARIS March 3 -": the date is set off by a comma in this layout
+        place_part, _, region = head[: when_match.start()].partition(",")
+        place_part, region = place_part.strip(), region.strip() or None
+        if (not _is_capitals_place(place_part) or BYLINE_WORD_RE.match(place_part)
+                or len(place_part.split()) > 4
+                or (region and not (_is_capitals_place(region) or _is_mixed_case_place(region)))):
+            return None
+        return _dateline(head, place_part, region, None, when_match, dash.end())
+    return None
+
+
+def _dateline(text: str, place_part: str, region: str | None, agency: str | None,
+              when_match: re.Match | None, end: int) -> Dateline:
     places = tuple(place for p in place_part.split("/") if (place := clean_name(p)))
     month = day = year = None
-    if when_match and when:
+    if when_match:
         month_name = when_match["month1"] or when_match["month2"]
         if month_name:
             month = MONTHS[month_name[:3].lower()]
             day = int(when_match["day1"] or when_match["day2"])
             year_text = when_match["year1"] or when_match["year2"]
             year = int(year_text) if year_text else None
-    return Dateline(text=f"{head} ({agency})" if head else f"({agency})", places=places,
-                    region=clean_name(region or "") or None,
-                    agency=clean_name(agency), when=when, month=month, day=day, year=year)
+    return Dateline(text=text, places=places, region=clean_name(region or "") or None,
+                    agency=clean_name(agency) if agency else None,
+                    when=when_match["when"] if when_match else None,
+                    month=month, day=day, year=year, end=end)
 
 
 def _is_capitals_place(place: str) -> bool:
@@ -301,6 +355,8 @@ def parse_credit_line(text: str) -> tuple[dict[str, list[str]], dict[str, str]] 
     credits: dict[str, list[str]] = {}
     places: dict[str, str] = {}
     for part in re.split(r"\s*;\s*", match["inner"].strip()):
+        if not part:
+            continue  # "(Reporting by A; Editing by B ; )": a trailing separator
         role_match = CREDIT_ROLE_RE.match(part.strip())
         if not role_match:
             return None
@@ -423,10 +479,23 @@ def _parse_header_layout(lines: list[str], count: int, filename: str) -> ParsedT
             date = parsed
     blocks: list[str] = []
     for block in split_blocks(lines[count:]):
-        blocks.extend(p for p in RUN_TOGETHER_RE.split(block) if p)
+        blocks.extend(_split_run_together(block))
     return _finish(
         "header", title, authors, byline, blocks, filename, header_date=date, url=url
     )
+
+
+def _split_run_together(block: str) -> list[str]:
+    """Paragraphs run together with two spaces, and headings run into the paragraph they head,
+    as separate paragraphs."""
+    parts: list[str] = []
+    for part in RUN_TOGETHER_RE.split(block):
+        start = 0
+        for heading in RUN_IN_HEADING_RE.finditer(part):
+            parts.extend((part[start: heading.start()].strip(), heading["heading"]))
+            start = heading.end()
+        parts.append(part[start:].strip())
+    return [part for part in parts if part]
 
 
 def _parse_plain_layout(lines: list[str], filename: str) -> ParsedText:
@@ -485,6 +554,9 @@ def _finish(
     body, credit_line, credits, credit_places = _split_off_credit(blocks)
     if not body and not credit_line:
         raise ArchiveError(filename or None, "no body text after the title")
+    sign_off = None
+    if body and (signed := SIGN_OFF_RE.search(body[-1])):
+        sign_off = signed["sign_off"]
     dateline, dateline_paragraph = None, 0
     if found := find_dateline(body):
         dateline_paragraph, dateline, inline_byline, rest = found
@@ -511,4 +583,5 @@ def _finish(
         url=url,
         dateline_paragraph=dateline_paragraph,
         warnings=warnings,
+        sign_off=sign_off,
     )

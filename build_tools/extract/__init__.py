@@ -18,7 +18,7 @@ from .people import find_people, short_forms
 from .pieces import (
     classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
 )
-from .places import canonical_place, proper_case
+from .places import dateline_region, proper_case
 from .registry import Registry
 from .spans import fold
 from .tags import TagRule, tag_evidence
@@ -38,15 +38,21 @@ class Extraction:
 
 
 def body_text(parsed: ParsedText) -> str:
-    """The body without its dateline: the text entities are looked for in."""
+    """The body without its dateline and the wire's sign-off: the text entities are looked
+    for in."""
     paragraphs = list(parsed.paragraphs)
     at = parsed.dateline_paragraph
     if parsed.dateline and at < len(paragraphs):
         opening = paragraphs[at]
         printed = parsed.dateline.text
-        cut = len(printed) if opening.startswith(printed) else opening.find(")") + 1
+        if parsed.dateline.end:
+            cut = parsed.dateline.end
+        else:
+            cut = len(printed) if opening.startswith(printed) else opening.find(")") + 1
         paragraphs[at] = opening[cut:].lstrip(" –—-−")
-    return "\n\n".join(paragraphs)
+    if parsed.sign_off and paragraphs and paragraphs[-1].endswith(parsed.sign_off):
+        paragraphs[-1] = paragraphs[-1][: -len(parsed.sign_off)].rstrip()
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def extract(
@@ -72,9 +78,7 @@ def extract(
         location = names[0] if names else None
         found["places"].extend(names)
         if parsed.dateline.region:
-            found["places"].append(
-                canonical_place(parsed.dateline.region) or parsed.dateline.region
-            )
+            found["places"].append(dateline_region(parsed.dateline.region))
 
     reasons = {("places", name): "the dateline" for name in found["places"]}
     for piece in pieces:

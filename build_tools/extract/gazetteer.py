@@ -94,6 +94,16 @@ def places() -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=1)
+def dateline_abbreviations() -> Mapping[str, str]:
+    """Folded abbreviation without its final dot (``colo``) -> the state it abbreviates in a
+    dateline (``BEAVER CREEK, Colo.``)."""
+    table: dict[str, str] = {}
+    for canonical, aliases in (_data("places.yaml").get("dateline_abbreviations") or {}).items():
+        _add(table, canonical, aliases)
+    return MappingProxyType(table)
+
+
+@lru_cache(maxsize=1)
 def organizations() -> Mapping[str, str]:
     """Folded name or alias -> canonical organisation name."""
     table: dict[str, str] = {}

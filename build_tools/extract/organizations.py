@@ -40,7 +40,10 @@ LEGAL_SUFFIXES = frozenset(
 ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Council of",
                 "Office of", "Court of", "Commission of", "Institute of", "Federation of",
                 "Chamber of", "Association of", "Union of", "Board of", "Bureau of")
-_TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>")
+#: A ticker right after a name: ``Airbus ( EAD.PA )``, ``<TSBA.T>``, or bare with its
+#: exchange's suffix as the 2007 wire prints it (``Cerberus CBS.UL``).
+_TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>"
+                           r"|^\s+[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}(?![\w.])")
 #: Lower-case nouns that, right before a name, say it is an organisation's.
 DESCRIPTORS = frozenset(
     """company companies firm firms group groups lender lenders bank banks insurer insurers

@@ -31,6 +31,9 @@ _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 FIELDS = frozenset("""Science Sciences Technology Technologies Arts Research Innovation Culture
     Sport Sports Tourism Media Engineering Medicine Letters Law Commerce Industry""".split())
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}$")
+#: Capitals and digits mixed, a digit last or inside: futures and instrument codes (``CLF8``,
+#: ``NRP290``, ``US10YT``); names such as ``G7`` or ``3M`` are curated.
+_CODE = re.compile(r"^(?=[A-Z0-9]*[0-9][A-Z0-9]*$)[A-Z][A-Z0-9]*[0-9][A-Z0-9]*$")
 #: "Petróleos Mexicanos (Pemex)", "..., known as OVSICORI": a short name defined after a name.
 _ACRONYM_AFTER = re.compile(
     r"^\s*(?:\(\s*|,\s*(?:known as|or|also called)\s+)([^\W\d_][\w&-]{1,11})\b(?!\s+[a-z])")
@@ -53,6 +56,9 @@ class Piece:
     listed: bool = False
     #: A place by size or context alone, which a person of the same name outranks.
     guessed: bool = False
+    #: In a paragraph printed wholly in capitals (a heading, a story in capitals): nothing
+    #: there shows what a word is, so only names known as they stand count.
+    shouted: bool = False
 
 
 def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> list[Piece]:
@@ -61,7 +67,7 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
     pieces: list[Piece] = []
     lists: set[int] = set()  # groups joined by "and" or "or": real lists, not "In Paris, X"
     group, previous = next(groups), None
-    for whole in find_spans(paragraph):
+    for whole in _without_codes(find_spans(paragraph)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         if not (previous and _LIST_GAP.match(gap)):
             group = next(groups)
@@ -81,9 +87,32 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
             if len(parts) > 1 and "and" in part.words:
                 lists.add(group)
             pieces.extend(Piece(piece, group) for piece in parts)
+    shouted = not any(c.islower() for c in paragraph)
     for piece in pieces:
         piece.listed = piece.group in lists
+        piece.shouted = shouted
     return pieces
+
+
+def _without_codes(spans: list[Span]) -> Iterator[Span]:
+    """Spans with the tickers and codes printed inside them taken out: ``UAUA.O United
+    Airlines`` -> ``United Airlines``, ``Cerberus CBS.UL`` -> ``Cerberus``."""
+    for span in spans:
+        start = 0
+        for i, word in enumerate(span.words):
+            if is_code(word):
+                if i > start:
+                    yield sub_span(span, start, i - 1)
+                start = i + 1
+        if start == 0:
+            yield span
+        elif start < len(span.words):
+            yield sub_span(span, start, len(span.words) - 1)
+
+
+def is_code(word: str) -> bool:
+    """A ticker or a market code: ``GS.N``, ``CBS.UL``, ``CLF8`` (a future), ``NRP290``."""
+    return bool(_TICKER.match(word)) or bool(_CODE.match(word))
 
 
 def _possessive_in_name(left: Span, right: Span) -> bool:
@@ -142,8 +171,20 @@ def classify(piece: Piece, registry: Registry) -> None:
 
     if forced := registry.find(span.text):
         return found(forced.kind, forced.name, "in the registry")
+    if piece.shouted:
+        if place := canonical_place(span.words):
+            return found("places", place, "a known place")
+        if is_curated(span.words):
+            return found("organizations", canonical_organization(span.words), "a known organisation")
+        return found("none", None, "in capitals, unknown")
     if _is_noise(span):
         return found("none", None, "ticker, index or rate")
+    if in_angle_brackets(span):
+        # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
+        if len(span.words) == 1 and not any(c.islower() for c in span.text):
+            return found("none", None, "a code in angle brackets")
+        return found("organizations", strip_legal_suffix(span.words),
+                     "a company named in angle brackets")
     if len(span.words) == 1 and inside_brackets(span):
         return found("none", None, "a short name defined in brackets")
     if place := canonical_place(span.words):
@@ -185,11 +226,19 @@ def _opens_sentence(span: Span) -> bool:
     return not before or before.endswith((".", "!", "?", ":", "\"", "“", "”", "—", "–", "-"))
 
 
+def in_angle_brackets(span: Span) -> bool:
+    """``<TSBA.T>``, ``<Texas Air Corp>``: a span that is all there is between ``<`` and ``>``."""
+    return span.before.rstrip().endswith("<") and span.after.lstrip().startswith(">")
+
+
 def _is_noise(span: Span) -> bool:
-    """Tickers (``GS.N``, ``RDSa.L``), single letters, indices and rates."""
+    """Tickers (``GS.N``, ``RDSa.L``, ``CLF8``), index codes printed after a dot (``.IXIC``),
+    single letters, indices and rates."""
     text = span.text
     return (
-        bool(_TICKER.match(text))
+        (len(span.words) == 1 and is_code(text))
+        or (len(span.words) == 1 and span.before.endswith(".")
+            and span.before[-2:-1] in ("", " ", "(", "\t"))
         or (len(text) == 1)
         or fold(text) in gazetteer.not_entities().names
     )

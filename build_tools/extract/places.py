@@ -75,6 +75,13 @@ def _same_name(printed: str, canonical: str) -> bool:
         fold(canonical), gazetteer.transliterated(canonical))
 
 
+def dateline_region(printed: str) -> str:
+    """A dateline's region as a place: ``Colo.`` -> ``Colorado``, ``Belgium`` -> ``Belgium``;
+    an unknown one as printed."""
+    abbreviation = gazetteer.dateline_abbreviations().get(fold(printed.rstrip(".")))
+    return abbreviation or canonical_place(printed) or printed
+
+
 def known_city(words: tuple[str, ...]) -> tuple[str, int] | None:
     """The printed name and population of a GeoNames city the words name."""
     name = " ".join(words)
