@@ -32,7 +32,7 @@ TITLES = frozenset(
 #: Words after "of" that belong to an office's title: "Secretary of State", "Minister of Finance".
 OFFICE_WORDS = frozenset(
     """State Defense Defence Finance Foreign Affairs Interior Justice Health Commerce Energy
-    Labor Labour Treasury Homeland Security Education Agriculture Transportation Transport
+    Labor Labour Treasury Exchequer Homeland Security Education Agriculture Transportation Transport
     Trade Economy Industry Environment War Staff Police Public Works Culture Information
     Communications Housing Development Planning the and Human Services Veterans""".split()
 )
@@ -110,8 +110,12 @@ class Person:
 _TITLES_FOLDED = frozenset(t.casefold().rstrip(".") for t in TITLES)
 
 
-def _is_title(word: str) -> bool:
+def is_title_word(word: str) -> bool:
+    """``President``, ``Governor``, ``Gov.``: a word of a person's title."""
     return word.casefold().rstrip(".") in _TITLES_FOLDED
+
+
+_is_title = is_title_word
 
 
 def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
@@ -283,9 +287,29 @@ def find_people(
         key = fold(" ".join(words))
         if key in short:
             add(short[key], role, "short form")
+        elif len(words) == 1 and _looks_like_name(words) and _titled_surname(span, role):
+            # "President Reagan", "Treasury Secretary Baker": the way older copy names people.
+            # The surname stands alone, with its title as the role, for the archive to join
+            # to a full name an article prints.
+            add(words[0], role, f"title and surname {span.text!r}")
         elif len(words) == 1 and _looks_like_name(words) and _single_name_evidence(span):
             add(words[0], role, f"named by one name in {span.text + span.after[:30]!r}")
     return list(people.values())
+
+
+def _titled_surname(span: Span, role: str | None) -> bool:
+    """``President Reagan``, ``Fed Chairman Volcker``, ``Chancellor Kohl``: a title printed with
+    a capital right before one name; or an office in lower case (``president Sarney``). Forms
+    of address (``Mr. Baker``) are no title, so they name no one on their own."""
+    if not role or any(c.isdigit() for c in span.text) or role.split()[-1] in ("of", "the"):
+        return False  # "President of McLeod": the office is of a body, not a person's title
+    name = span.words[-1]
+    if name in OFFICE_WORDS or is_demonym_word(name):
+        return False  # "... of the Turkish General Staff", "Major Japanese"
+    titled, _ = _split_title(span.words)
+    if titled:
+        return _without_honorifics(titled) is not None
+    return _is_title(role.split()[-1])
 
 
 def _evidence_reason(span: Span, role: str | None, vouched: bool) -> str:

@@ -13,7 +13,9 @@ from .organizations import (
     organization_by_description, organization_by_employment, organization_in_span,
     strip_legal_suffix,
 )
-from .people import OFFICE_WORDS, has_evidence, quoted_person, role_before, title_of
+from .people import (
+    OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, title_of,
+)
 from .places import (
     FEATURE_FIRST, big_city, canonical_place, is_demonym, place_by_context, place_by_form,
     place_with_region,
@@ -77,6 +79,12 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
         if _known_whole(whole, registry):
             pieces.append(Piece(whole, group))
             continue
+        if (split := _split_body_from_title(whole)) is not None:
+            body, person = split
+            pieces.append(Piece(body, group))
+            pieces.append(Piece(person, group := next(groups)))
+            previous = whole
+            continue
         if (len(whole.words) > 1 and whole.words[0].casefold() in DESCRIPTORS
                 and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
             whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
@@ -92,6 +100,33 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
         piece.listed = piece.group in lists
         piece.shouted = shouted
     return pieces
+
+
+#: Titles whose words before them name a portfolio, not a body: "Energy Secretary".
+PORTFOLIO_TITLES = frozenset(("minister", "secretary"))
+
+
+def _split_body_from_title(span: Span) -> tuple[Span, Span] | None:
+    """``Bank of Japan Governor Satoshi Sumita`` -> ``Bank of Japan`` and ``Governor Satoshi
+    Sumita``: a body named in two words or more, then a title and a person's name. A body of
+    one word (``Fed Chairman Volcker``, ``UAW President``) stays in the title."""
+    words = span.words
+    for i in range(2, len(words) - 1):
+        if not is_title_word(words[i]) or is_title_word(words[i - 1]):
+            continue
+        if words[i].casefold() in PORTFOLIO_TITLES or any(map(is_title_word, words[:i])):
+            return None  # "Mineral Resources Minister", "Chief Financial Officer": one title
+        j = i
+        while j < len(words) and is_title_word(words[j]):
+            j += 1
+        name = words[j:]
+        if not 1 <= len(name) <= 4 or not all(is_capitalised(w) for w in name):
+            continue
+        head = words[:i]
+        if canonical_organization(head) and canonical_place(head) is None and (
+                canonical_organization(name) is None):
+            return sub_span(span, 0, i - 1), sub_span(span, i, len(words) - 1)
+    return None
 
 
 def _without_codes(spans: list[Span]) -> Iterator[Span]:
