@@ -64,3 +64,17 @@ def test_title_inside_an_organisation_splits_off_the_person(body, organization, 
 ])
 def test_portfolio_and_title_words_are_no_organisation(body, not_organization):
     assert not_organization not in found(body).organizations
+
+
+@pytest.mark.parametrize("body, places, organizations", [
+    ("The U.S. Arms sales to Iran and the U.S. Trade deficit grew.", {"United States"}, set()),
+    ("U.S. Trade Representative Clayton Yeutter met EC ministers.", {"United States"},
+     {"European Community"}),
+    ("West Germany and the Soviet Union signed; GATT talks resumed.",
+     {"West Germany", "Soviet Union"}, {"General Agreement on Tariffs and Trade"}),
+])
+def test_older_copy_places_and_bodies(body, places, organizations):
+    result = found(body)
+    assert places <= set(result.places)
+    assert organizations <= set(result.organizations)
+    assert not [o for o in result.organizations if o.startswith("U.S. ")]

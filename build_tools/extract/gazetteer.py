@@ -78,7 +78,7 @@ def places() -> Mapping[str, str]:
     """Folded name or alias -> canonical place name."""
     table: dict[str, str] = {}
     curated = _data("places.yaml")
-    for group in ("cities", "regions"):
+    for group in ("cities", "regions", "former_countries"):
         for canonical, aliases in (curated.get(group) or {}).items():
             _add(table, canonical, aliases)
     for canonical, aliases in COUNTRY_NAMES.items():

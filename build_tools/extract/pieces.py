@@ -79,6 +79,10 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
         if _known_whole(whole, registry):
             pieces.append(Piece(whole, group))
             continue
+        if (split := _split_abbreviated_place(whole)) is not None:
+            place, whole = split
+            pieces.append(Piece(place, group))
+            group = next(groups)
         if (split := _split_body_from_title(whole)) is not None:
             body, person = split
             pieces.append(Piece(body, group))
@@ -100,6 +104,18 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
         piece.listed = piece.group in lists
         piece.shouted = shouted
     return pieces
+
+
+def _split_abbreviated_place(span: Span) -> tuple[Span, Span] | None:
+    """``U.S. Arms sales``, ``the U.S. Trade deficit``: older copy capitalises the word after an
+    abbreviation, so a place printed with periods opens a span that is no name as a whole.
+    Known bodies and titles (``U.S. Steel``, ``U.S. Trade Representative Clayton Yeutter``)
+    stay whole."""
+    words = span.words
+    if (len(words) < 2 or not words[0].endswith(".") or canonical_place(words[0]) is None
+            or canonical_place(words) or canonical_organization(words) or title_of(words)):
+        return None
+    return sub_span(span, 0, 0), sub_span(span, 1, len(words) - 1)
 
 
 #: Titles whose words before them name a portfolio, not a body: "Energy Secretary".
