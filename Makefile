@@ -1,9 +1,9 @@
 # Two commands: `make html` builds the site from seeds/; `make test` runs every test.
 # Variables: SEEDS=DIR (input folder), BUILDDIR=DIR (output), STRICT=1 (fail on any bad input
 # or Sphinx warning), FORCE=1 (regenerate hand-edited articles; with clean, delete them too),
-# JOBS=N (Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the rule-based extractor),
-# SITE_URL=https://you.github.io/repo/ (where the site is published), CNAME=domain (a custom
-# domain; SITE_URL becomes https://domain/), PORT=N (make serve).
+# JOBS=N (Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the
+# rule-based extractor), SITE_URL=https://you.github.io/repo/ (where the site is published),
+# CNAME=domain (a custom domain; SITE_URL becomes https://domain/), PORT=N (make serve).
 
 SEEDS    ?= seeds
 BUILDDIR ?= build

@@ -23,34 +23,30 @@ class Cleaned:
 
 
 def clean(articles: Path, builddir: Path, force: bool = False) -> Cleaned:
-    """Empty *builddir* and remove *articles*' generated files, holding both folders' locks."""
+    """Empty *builddir* and remove *articles*' generated files, holding both folders' locks.
+
+    Only the converter's own files go from the articles folder (its ``*.md`` files, and
+    temporary ones a killed run left); anything else there, a picture or a note, stays. The
+    lock files stay too: a build waiting for the lock must find the same file.
+    """
     done = Cleaned()
     if not articles.is_dir() and not builddir.is_dir():
         return done
     with folder_locks(articles, builddir):
         for path in sorted(builddir.iterdir()):
-            if path.name != LOCK_NAME:
-                shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
-        for path in sorted(articles.rglob("*")) if articles.is_dir() else ():
-            if not path.is_file() or path.name == LOCK_NAME:
+            if path.name == LOCK_NAME:
                 continue
-            if path.suffix == ".md" and not force and is_hand_edited(
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        for tmp in articles.glob(".*.md.*.tmp"):
+            tmp.unlink()
+        for path in sorted(articles.glob("*.md")):
+            if not force and is_hand_edited(
                     path.read_text(encoding="utf-8", errors="replace")) is not False:
                 done.kept.append(path)
                 continue
             path.unlink()
-            done.removed += path.suffix == ".md"
-    for folder in (builddir, articles):
-        (folder / LOCK_NAME).unlink(missing_ok=True)
-        _remove_empty(folder)
+            done.removed += 1
     return done
-
-
-def _remove_empty(folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
-        if not any(sub.iterdir()):
-            sub.rmdir()
-    if not any(folder.iterdir()):
-        folder.rmdir()

@@ -63,13 +63,14 @@ def cmd_html(args: argparse.Namespace) -> int:
             "-M", "html", args.source, str(builddir), "-c", args.confdir, "-j", args.jobs, "-q",
             *(["-W", "--keep-going"] if args.strict else []),
         ])
-    if status == 0 and args.strict:
-        # Strict: a broken link or an asset from outside the site fails the build too.
-        from .linkcheck import check_site, report
+        if status == 0 and args.strict:
+            # Strict: a broken link or an asset from outside the site fails the build too.
+            # Checked under the lock, so no other build changes the site meanwhile.
+            from .linkcheck import check_site, report
 
-        if problems := check_site(builddir / "html", os.environ.get("SITE_URL") or None):
-            print(report(problems), file=sys.stderr)
-            return 1
+            if problems := check_site(builddir / "html", os.environ.get("SITE_URL") or None):
+                print(report(problems), file=sys.stderr)
+                return 1
     return status
 
 
@@ -117,7 +118,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from .clean import clean
 
     done = clean(_project(args).articles, Path(args.builddir), args.force)
-    print(f"removed {args.builddir}/ and {done.removed} generated articles")
+    print(f"emptied {args.builddir}/ and removed {done.removed} generated articles")
     if done.kept:
         print(f"kept {len(done.kept)} articles edited or written by hand "
               "(FORCE=1 or --force removes them too):", file=sys.stderr)
@@ -139,7 +140,13 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 def cmd_dist(args: argparse.Namespace) -> int:
     from .dist import make_zip
+    from .linkcheck import check_site, report
 
+    # A reader far from any network cannot fix a broken copy: check it before handing it out.
+    if problems := check_site(Path(args.site)):
+        print(report(problems), file=sys.stderr)
+        print("dist: not written; fix the links above first", file=sys.stderr)
+        return 1
     print(make_zip(Path(args.site), Path(args.out), _project(args).title))
     return 0
 
@@ -204,8 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
                             help="entities.yaml (default: conf.py's news_registry)")
     cleaning = sub.add_parser("clean", help="remove the build folder and generated articles, "
                               "keeping those edited by hand")
-    cleaning.add_argument("--builddir", default="build", help="Sphinx output folder (default build)")
-    cleaning.add_argument("--source", default="source", help="Sphinx source folder (default source)")
+    cleaning.add_argument("--builddir", default="build",
+                          help="Sphinx output folder (default build)")
+    cleaning.add_argument("--source", default="source",
+                          help="Sphinx source folder (default source)")
     cleaning.add_argument("--force", action="store_true",
                           help="remove hand-edited and hand-written articles too")
     cleaning.set_defaults(func=cmd_clean, ner=None)

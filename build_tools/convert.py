@@ -234,22 +234,25 @@ def build_article(
 
 
 def assign_slugs(articles: list[Article], existing: dict[str, str] | None = None,
-                 ) -> list[Article]:
+                 failed: Iterable[str] = ()) -> list[Article]:
     """Each article with its unique, stable slug (:func:`~build_tools.naming.article_slugs`).
 
     *existing* is file name -> content of what is in the output folder now: a file an input
     wrote keeps its name for that input; a file edited by hand or not written by us is never
-    given to another input, whose article would otherwise be dropped in its favour.
+    given to another input, whose article would otherwise be dropped in its favour; nor is
+    the last good page of an input that *failed* this run, which keeps it until it is fixed.
     """
     current: dict[str, list[str]] = {}
     taken: set[str] = set()
     inputs = {a.source.file for a in articles}
+    failed = set(failed)
     for name, content in (existing or {}).items():
         slug, owner = name[:-len(".md")], _source_file(content)
         if owner in inputs:
             current.setdefault(owner, []).append(slug)
-        # What is kept whatever the inputs: edited by hand, or not written by us.
-        if owner is None or is_hand_edited(content) is not False:
+        # What is kept whatever the inputs: edited by hand, not written by us, or the page of
+        # an input that is still there but failed this time.
+        if owner is None or owner in failed or is_hand_edited(content) is not False:
             taken.add(slug)
     slugs = article_slugs({a.source.file: a.title for a in articles}, current, taken)
     return sorted((replace(a, slug=slugs[a.source.file]) for a in articles),
@@ -323,7 +326,8 @@ def convert_folder(
     _remove_temporaries(output_dir)
     existing = _read_existing(output_dir)
     pages: dict[str, str] = {}
-    for article in assign_slugs(articles, existing):
+    failed = {f for f, r in results.items() if r.status == FAILED}
+    for article in assign_slugs(articles, existing, failed):
         result = results[article.source.file]
         name = f"{article.slug}.md"
         pages[name] = article.source.file
@@ -333,7 +337,7 @@ def convert_folder(
         if result.status == KEPT_EDIT:
             result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
     report.inputs = [results[k] for k in sorted(results)]
-    report.removed = _remove_stale(output_dir, existing, pages, report)
+    report.removed = _remove_stale(output_dir, existing, pages, failed, report)
     return report
 
 
@@ -401,12 +405,17 @@ def _write_article(path: Path, current: str | None, text: str, force: bool) -> s
 
 
 def _remove_stale(output_dir: Path, existing: dict[str, str], pages: dict[str, str],
-                  report: Report) -> list[str]:
+                  failed: set[str], report: Report) -> list[str]:
     """Remove generated files no input has now (*pages*: file name -> input), unless they were
-    edited by hand or not written by us: those are kept, and named."""
+    edited by hand or not written by us, or belong to an input that *failed* this run: those
+    are kept, and named."""
     removed = []
     for name, content in existing.items():
         if name in pages:
+            continue
+        if (owner := _source_file(content)) in failed:
+            report.warnings.append(f"{output_dir / name}: the last good page of {owner}, which "
+                                   "failed this time; kept until it converts again")
             continue
         edited = is_hand_edited(content)
         if edited is False:

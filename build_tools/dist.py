@@ -12,6 +12,9 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+from .errors import ArchiveError
+from .naming import slugify
+
 #: Zip's epoch; every entry carries it, so building the zip again changes nothing.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -30,8 +33,6 @@ Built {date}; {count} pages.
 
 def dist_name(title: str, site: Path) -> str:
     """``<archive-name>-<date>``: the project slug and the date of the newest built file."""
-    from .naming import slugify
-
     newest = max((p.stat().st_mtime for p in _files(site)), default=0.0)
     day = dt.datetime.fromtimestamp(newest, dt.timezone.utc).date().isoformat()
     return f"{slugify(title, 'archive')}-{day}"
@@ -41,8 +42,6 @@ def make_zip(site: Path, out_dir: Path, title: str) -> Path:
     """Write ``out_dir/<name>.zip`` holding ``<name>/README.txt`` and the site; its path."""
     files = _files(site)
     if not (site / "index.html").is_file():
-        from .errors import ArchiveError
-
         raise ArchiveError(site, "no index.html here; build the site first (make html)")
     name = dist_name(title, site)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+_BREAKS = ("Cc", "Zl", "Zp")
 
 #: Longest reason kept. Messages cut the values they quote (``safe_data.quote``); this is the
 #: last guard, so that no input can make a message that floods the terminal or the report.
@@ -18,7 +21,10 @@ class ArchiveError(Exception):
 
     def __init__(self, file: str | Path | None, reason: str, line: int | None = None) -> None:
         self.file = str(file) if file is not None else None
-        one_line = " ".join(reason.split()) if "\n" in reason else reason
+        # Any line break or control character (a path from a link's target can hold them)
+        # would break the one line, or the terminal: each becomes a space.
+        one_line = " ".join("".join(" " if unicodedata.category(c) in _BREAKS else c
+                                    for c in reason).split())
         self.reason = one_line if len(one_line) <= MAX_REASON else one_line[:MAX_REASON] + "…"
         self.line = line
         super().__init__(str(self))

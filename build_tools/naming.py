@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from anyascii import anyascii
 
+from .characters import remove_format_characters
 from .extract.spans import PARTICLES
 
 MAX_SLUG_LENGTH = 80
@@ -48,7 +49,7 @@ HASH_JOIN = "--"
 _NATURAL_KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 #: Spelling punctuation that does not change what a name means: ``U.S.`` is ``US``.
 _SPELLING = re.compile(r"[.'\u2019\u02bc]")
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
+_SEPARATORS = re.compile(r"[\s,\-\u2010-\u2015_/]+")
 
 
 def _fold_latin(char: str) -> str:
@@ -62,13 +63,12 @@ def _fold_latin(char: str) -> str:
 
 
 def term_key(name: str) -> str:
-    """What makes two spellings one term: they differ only in case, accents, spacing, hyphens
-    or full stops and apostrophes (``Bogotá``/``bogota``, ``U.S.``/``US``, ``&``/``and``).
+    """What makes two spellings one term: they differ only in case, accents, spacing, hyphens,
+    commas, full stops or apostrophes (``Bogotá``/``bogota``, ``U.S.``/``US``, ``&``/``and``).
 
     Any other punctuation carries meaning, so ``C++``, ``C#`` and ``C`` are three terms.
     """
-    text = "".join(c for c in unicodedata.normalize("NFKD", name)
-                   if unicodedata.category(c) != "Cf")
+    text = unicodedata.normalize("NFKD", remove_format_characters(name))
     text = "".join(_fold_latin(c) for c in text).casefold().replace("&", " and ")
     return _SEPARATORS.sub(" ", _SPELLING.sub("", text)).strip()
 
@@ -96,7 +96,8 @@ def term_slugs(keys: Iterable[str], taken: Iterable[str] = (), fallback: str = "
     page of the index, or a name in *taken*, such as a user's own page in the folder) gets its
     readable slug, ``--`` and a hash of the key.
     """
-    taken = set(taken)
+    # Case-folded: on macOS and Windows, ``Guide.md`` and ``guide.html`` are one file name.
+    taken = {name.casefold() for name in taken}
     out: dict[str, str] = {}
     hashed: list[str] = []
     for key in sorted(set(keys)):
@@ -122,7 +123,7 @@ def article_slugs(titles: Mapping[str, str], current: Mapping[str, Iterable[str]
     ``--`` and a hash of its path, which depends on no other input. *taken* are names in the
     folder that no new input may take: hand-edited or hand-written files.
     """
-    blocked = set(taken) | RESERVED_NAMES
+    blocked = {name.casefold() for name in taken} | RESERVED_NAMES  # see term_slugs
     out: dict[str, str] = {}
     bases = {path: slugify(title, "article") for path, title in titles.items()}
     for path, names in current.items():

@@ -14,9 +14,6 @@ from pathlib import Path
 from .extract.registry import Registry, load_registry, load_taxonomy
 from .extract.tags import TagRule
 
-#: The defaults the extension declares (``sphinxext.setup``), for a folder without conf.py.
-DEFAULTS = {"news_articles_dir": "articles", "news_registry": "entities.yaml",
-            "news_taxonomy": "tags.yaml", "news_ner_backend": None}
 
 
 @dataclass(frozen=True)
@@ -27,7 +24,7 @@ class Project:
     registry_file: Path | None  #: ``news_registry``; ``None`` to use none
     taxonomy_file: Path | None  #: ``news_taxonomy``; ``None`` to use none
     ner: str | None  #: ``news_ner_backend``
-    title: str = "News archive"  #: ``project``: the archive's name
+    title: str  #: ``project``: the archive's name
 
     @property
     def articles(self) -> Path:
@@ -43,10 +40,11 @@ class Project:
 def load_project(confdir: Path, source: Path = Path("source")) -> Project:
     """The project configured by ``confdir/conf.py`` (checked; a bad ``news_*`` option is an
     ArchiveError naming the line), or the defaults when there is no conf.py."""
-    from .sphinxext.config import check_conf_file
+    # Imported here: Sphinx loads slowly, and only commands that read conf.py need it.
+    from .sphinxext.config import PATH_OPTIONS, check_conf_file
 
     conf = check_conf_file(confdir)
-    values = {**DEFAULTS, **{k: v for k, v in conf.items() if k in DEFAULTS}}
+    values = {**PATH_OPTIONS, **{k: v for k, v in conf.items() if k in PATH_OPTIONS}}
 
     def beside_conf(name: str | None) -> Path | None:
         return Path(confdir, name) if name else None

@@ -226,7 +226,7 @@ def test_rebuild_removes_the_pages_of_a_removed_article_and_nothing_else(
     assert Path(app.builder.get_outfilename("tags/guide")).is_file()
     assert broken_links(out) == []
     manifest = json.loads((Path(app.doctreedir) / MANIFEST.format(builder)).read_text("utf-8"))
-    assert manifest["builder"] == builder and REMOVED not in manifest["articles"]
+    assert manifest["builder"] == builder and REMOVED not in manifest["documents"]
     assert "tags/volcanoes" not in manifest["pages"] and "tags/index" in manifest["pages"]
     assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())
                 and p.name != "_sources"]
@@ -293,3 +293,31 @@ def test_a_user_page_coming_and_going_moves_every_link_to_the_term(project, tmp_
     assert 'href="tags/markets.html"' in home and 'href="tags/markets--' not in home
     page.write_text("---\norphan: true\n---\n# Our desk\n\nUs.\n", encoding="utf-8")
     assert 'href="tags/markets--' in home_after_build()
+
+
+def test_in_dirhtml_a_user_page_at_a_generated_pages_output_file_stays(project, tmp_path):
+    """dirhtml writes the page ``search`` and the document ``search/index`` to one file."""
+    (project / "search").mkdir()
+    (project / "search" / "index.md").write_text("---\norphan: true\n---\n# Our search\n\n"
+                                                 "Ask the librarian.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "dirhtml", "-q",
+                             "--no-color", str(project), str(out)], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "search/index.md: ERROR: this page's name is taken by the generated" in result.stderr
+    assert "Ask the librarian." in (out / "search" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_page_of_a_deleted_user_document_goes_too(make_app, project):
+    """A build folder kept between runs (the Pages workflow caches it) must not keep
+    publishing a page its author deleted; Sphinx itself leaves such pages."""
+    (project / "notes.md").write_text("---\norphan: true\n---\n# Notes\n\nOld notes.\n",
+                                      encoding="utf-8")
+    app = build(make_app, "html", project)
+    notes = Path(app.builder.get_outfilename("notes"))
+    assert notes.is_file()
+    (project / "notes.md").unlink()
+    app.build()
+    assert not notes.exists()
+    assert broken_links(Path(app.outdir)) == []

@@ -155,8 +155,10 @@ CONF_CASES = [
     ("news_indexes", "{'people': ''}", "a dict of index -> label"),
     ("news_articles_dir", "'../elsewhere'", "a folder under the source folder"),
     ("news_articles_dir", "''", "a folder under the source folder"),
-    ("news_articles_dir", "'_static'",
-     "a folder under the source folder, such as 'articles', not starting with _ or ."),
+    ("news_articles_dir", "'_static'", "a folder under the source folder, such as 'articles', "
+     "not starting with _ or . and not one the indexes use"),
+    ("news_articles_dir", "'archive'", "a folder under the source folder, such as 'articles', "
+     "not starting with _ or . and not one the indexes use"),
     ("news_taxonomy", "3", "a file name relative to conf.py, or None"),
     ("news_registry", "3", "a file name relative to conf.py, or None"),
 ]

@@ -184,3 +184,22 @@ def test_sidecars_and_manifests_that_link_out_of_the_folder_are_not_read(tmp_pat
     (src / "manifest.csv").symlink_to(elsewhere / "manifest.csv")
     with pytest.raises(ArchiveError, match="manifest.csv: a link to .*outside the input folder"):
         convert_folder(src, out)
+
+
+def test_an_input_that_fails_keeps_its_last_good_page_and_its_url(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "a.txt", "Budget vote", "First.")
+    convert_folder(src, out)
+    (src / "a.yaml").write_text("date: not-a-date\n", encoding="utf-8")
+    write(src, "b.txt", "Budget vote", "Second.")
+    report = convert_folder(src, out)
+    status = {r.file: r for r in report.inputs}
+    assert status["a.txt"].status == FAILED
+    assert status["b.txt"].output.startswith("budget-vote--")
+    assert owners(out)["budget-vote.md"] == "a.txt" and "First." in (
+        out / "budget-vote.md").read_text(encoding="utf-8")
+    assert not report.removed
+    assert any("last good page of a.txt" in w for w in report.warnings)
+    (src / "a.yaml").unlink()
+    convert_folder(src, out)
+    assert owners(out)["budget-vote.md"] == "a.txt"

@@ -66,12 +66,17 @@ def test_clean_keeps_hand_edited_articles_unless_forced(tmp_path, monkeypatch, c
     edited = articles / "other-story.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
     (articles / "notes.md").write_text("# My notes\n", encoding="utf-8")
+    (articles / "img").mkdir()
+    (articles / "img" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (articles / "README.txt").write_text("Our notes.\n", encoding="utf-8")
     (root / "build" / "html").mkdir(parents=True)
     (root / "build" / "html" / "index.html").write_text("x", encoding="utf-8")
     assert main(["clean"]) == 0
-    assert not (root / "build").exists()
-    assert sorted(p.name for p in articles.iterdir()) == ["notes.md", "other-story.md"]
+    assert [p.name for p in (root / "build").iterdir()] == [".news-archive.lock"]
+    assert sorted(p.name for p in articles.iterdir() if p.name != ".news-archive.lock") == [
+        "README.txt", "img", "notes.md", "other-story.md"]
     err = capsys.readouterr().err
     assert "kept 2 articles edited or written by hand" in err and "other-story.md" in err
     assert main(["clean", "--force"]) == 0
-    assert not articles.exists()
+    assert sorted(p.name for p in articles.iterdir() if p.name != ".news-archive.lock") == [
+        "README.txt", "img"]

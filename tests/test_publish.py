@@ -79,8 +79,8 @@ def test_site_url_gives_absolute_urls_where_they_belong(hosted):
     assert {"index.html", "people/index.html", "tags/index.html"} <= pages
     assert "404.html" not in pages and "search.html" not in pages
     assert all((hosted / p).is_file() for p in pages)
-    assert (hosted / "robots.txt").read_text(encoding="utf-8").endswith(
-        f"Sitemap: {SITE_URL}sitemap.xml\n")
+    # Crawlers read robots.txt only at a domain's root: none for a project site.
+    assert not (hosted / "robots.txt").exists()
     article = next(iter(sorted(articles)))
     markup = (hosted / article).read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITE_URL}{article}"' in markup
@@ -182,7 +182,12 @@ def test_the_pages_workflow_builds_checks_and_deploys():
 
 def test_dist_is_deterministic_and_opens_offline(local, tmp_path):
     first = make_zip(local, tmp_path / "one", "News Archive")
-    second = make_zip(local, tmp_path / "two", "News Archive")
+    # The same build copied elsewhere, its files' times changed: the same bytes.
+    copy = Path(shutil.copytree(local, tmp_path / "copy"))
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000 + hash(path.name) % 1000))
+    os.utime(copy / "index.html")  # the newest file: today, like the first
+    second = make_zip(copy, tmp_path / "two", "News Archive")
     assert first.name == second.name and re.fullmatch(r"news-archive-\d{4}-\d{2}-\d{2}\.zip",
                                                       first.name)
     assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(
@@ -217,11 +222,26 @@ def test_offline_pages_ask_for_nothing_outside_the_folder(tab: Tab, local: Path)
     tab.assert_clean()
 
 
-def test_a_custom_domain_gets_its_cname(project):
+def test_a_custom_domain_gets_its_cname_and_robots_txt(project):
     site = build(project, "build-domain", "https://news.example.org/")
     assert (site / "CNAME").read_text(encoding="utf-8").strip() == "news.example.org"
     assert "<loc>https://news.example.org/index.html</loc>" in (site / "sitemap.xml").read_text(
         encoding="utf-8")
+    assert (site / "robots.txt").read_text(encoding="utf-8").endswith(
+        "Sitemap: https://news.example.org/sitemap.xml\n")
+
+
+def test_a_robots_txt_of_your_own_is_kept(project, tmp_path):
+    project = Path(shutil.copytree(project, tmp_path / "copy", ignore=shutil.ignore_patterns(
+        "build*")))
+    (project / "extra").mkdir()
+    (project / "extra" / "robots.txt").write_text("User-agent: *\nDisallow: /\n",
+                                                  encoding="utf-8")
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nhtml_extra_path = ['extra']\n")
+    for url in ("https://news.example.org/", None):
+        site = build(project, "build", url)
+        assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
 
 
 def test_strict_build_fails_on_a_broken_link(project, tmp_path):

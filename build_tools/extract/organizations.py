@@ -27,7 +27,8 @@ ORG_SUFFIXES = frozenset(
     Institut Verband Stiftung Gesellschaft FC CF SC Dynamics Workers Funding Ferries Wireless
     Brothers Research Equities Metrics Rentals Computer Computers Scientific Mutual Newsroom
     Bankers Zeitung International Bancorp Brewing Breweries Pictures Records Software Semiconductor
-    Semiconductors Pharma Biotech Therapeutics Petrochemical Refining Exploration Unit""".split()
+    Semiconductors Pharma Biotech Therapeutics Petrochemical Refining Exploration Unit
+    Herald Tribune Gazette Chronicle Courier Tidings Observer""".split()
 )
 #: First words that make one: "FC Barcelona", "Banco Santander".
 ORG_FIRST = frozenset("FC AC AS SC Real Banco Banca Banque Grupo Groupe Deutsche".split())
@@ -79,15 +80,19 @@ _ORG_APPOSITIVE = re.compile(
 _ORG_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:shares|stock|said in a statement|spokesman|spokeswoman|spokesperson|"
     r"chief executive|chief financial|CEO|chairman|board|executives|shareholders|"
-    r"declined to comment|did not respond|employs|owns)\b"
+    r"declined to comment|did not respond|employs|owns|said in a (?:research )?(?:report|note))\b"
 )
+#: "Current Analysis analyst Avi Greengart": a body, then a role in lower case and a name.
+_EMPLOYER_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:analyst|economist|strategist|spokesman|spokeswoman|"
+    r"spokesperson|chairman|executive|researcher|director|lawyer)s?\s+[A-Z]")
 #: "an analyst at Barclays", "head of research at Wood Mackenzie".
 _EMPLOYER_BEFORE = re.compile(r"\b(?:at|with)\s+$")
 _ROLE_WORDS = re.compile(
     r"\b(?:analyst|analysts|economist|economists|strategist|strategists|head|chief|director|"
     r"manager|trader|traders|partner|researcher|executive|officer|spokesman|spokeswoman|"
     r"president|chairman|adviser|advisor|banker|broker|consultant|official|officials|"
-    r"employee|employees|engineer|lawyer|professor)\b[^.;]{0,60}$"
+    r"employee|employees|engineer|lawyer|professor)\b[^.;,]{0,40}$"
 )
 #: All-capital words that are not organisations: titles, units, currencies, figures.
 NOT_ACRONYMS = frozenset(
@@ -136,15 +141,19 @@ def is_curated(words: tuple[str, ...]) -> bool:
 def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
     """``General Motors Corp.`` -> ``General Motors``; ``None`` when nothing is left."""
     kept = list(words)
-    while len(kept) > 1 and kept[-1].casefold().rstrip(",") in LEGAL_SUFFIXES:
+    # "JPMorgan Chase & Co." -> "JPMorgan Chase": a joiner left at the end goes too.
+    while len(kept) > 1 and (kept[-1].casefold().rstrip(",") in LEGAL_SUFFIXES
+                             or kept[-1] in ("&", "and")):
         kept.pop()
     return " ".join(kept) if kept else None
 
 
 def is_acronym(word: str) -> bool:
-    """An all-capital word that names a body: ``FNSEA``, ``KOGAS``; not ``CEO`` or ``GDP``."""
-    return bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and sum(
-        c.isalpha() for c in word) >= 2
+    """An all-capital word that names a body: ``FNSEA``, ``KOGAS``; not ``CEO`` or ``GDP``,
+    nor a word of seven letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
+    acronyms are curated)."""
+    letters = sum(c.isalpha() for c in word)
+    return bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 6
 
 
 def organization_in_span(span: Span) -> str | None:
@@ -167,7 +176,8 @@ def organization_by_description(span: Span) -> str | None:
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
             last.endswith(("-owned", "-run", "-controlled", "-backed"))):
         return strip_legal_suffix(span.words)
-    if _ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after):
+    if (_ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after)
+            or _EMPLOYER_AFTER.match(span.after)):
         return strip_legal_suffix(span.words)
     if len(span.words) == 1 and re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", span.after) and (
             span.before.rstrip().endswith((",", "and", "with", "by", "from"))):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import gazetteer
 from .organizations import (
-    DESCRIPTORS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization, is_acronym, is_curated,
+    DESCRIPTORS, LEGAL_SUFFIXES, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization, is_acronym, is_curated,
     organization_by_description, organization_by_employment, organization_in_span,
     strip_legal_suffix,
 )
@@ -127,6 +127,11 @@ def _split_body_from_title(span: Span) -> tuple[Span, Span] | None:
     Sumita``: a body named in two words or more, then a title and a person's name. A body of
     one word (``Fed Chairman Volcker``, ``UAW President``) stays in the title."""
     words = span.words
+    # "Republican on the House Foreign Affairs Committee": a title, then the body it sits on.
+    if (len(words) > 3 and is_title_word(words[0]) and words[1] in ("on", "of", "for")
+            and canonical_organization(words)):
+        rest = 2 + (words[2] == "the")
+        return sub_span(span, 0, 0), sub_span(span, rest, len(words) - 1)
     for i in range(2, len(words) - 1):
         if not is_title_word(words[i]) or is_title_word(words[i - 1]):
             continue
@@ -139,8 +144,8 @@ def _split_body_from_title(span: Span) -> tuple[Span, Span] | None:
         if not 1 <= len(name) <= 4 or not all(is_capitalised(w) for w in name):
             continue
         head = words[:i]
-        if canonical_organization(head) and canonical_place(head) is None and (
-                canonical_organization(name) is None):
+        if (canonical_organization(head) or canonical_organization(words)) and canonical_place(
+                head) is None and canonical_organization(name) is None:
             return sub_span(span, 0, i - 1), sub_span(span, i, len(words) - 1)
     return None
 
@@ -222,7 +227,7 @@ def classify(piece: Piece, registry: Registry) -> None:
 
     if forced := registry.find(span.text):
         return found(forced.kind, forced.name, "in the registry")
-    if piece.shouted:
+    if piece.shouted or _in_capitals(span):
         if place := canonical_place(span.words):
             return found("places", place, "a known place")
         if is_curated(span.words):
@@ -230,6 +235,11 @@ def classify(piece: Piece, registry: Registry) -> None:
         return found("none", None, "in capitals, unknown")
     if _is_noise(span):
         return found("none", None, "ticker, index or rate")
+    if len(span.words) == 1 and (span.text in ORG_SUFFIXES or span.text.casefold() in
+                                 LEGAL_SUFFIXES):
+        return found("none", None, "a word of a name, alone")
+    if "&" in span.words and all(len(w) == 1 for w in span.words):
+        return found("none", None, "letters joined by &")
     if in_angle_brackets(span):
         # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
         if len(span.words) == 1 and not any(c.islower() for c in span.text):
@@ -275,6 +285,14 @@ def classify(piece: Piece, registry: Registry) -> None:
 def _opens_sentence(span: Span) -> bool:
     before = span.before.rstrip()
     return not before or before.endswith((".", "!", "?", ":", "\"", "“", "”", "—", "–", "-"))
+
+
+def _in_capitals(span: Span) -> bool:
+    """``ACCREDITED HOME LENDERS HOLDING``: two words or more, every one in capitals: a heading,
+    not how a text prints a name (which the curated data or registry may still know)."""
+    words = [w for w in span.words if any(c.isalpha() for c in w)]
+    return len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words) and not all(
+        is_acronym(w) or w.endswith(".") for w in words)
 
 
 def in_angle_brackets(span: Span) -> bool:

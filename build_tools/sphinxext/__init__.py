@@ -20,7 +20,7 @@ from .collect import (
     read_front_matter,
     term_reference,
 )
-from .config import check_config
+from .config import PATH_OPTIONS, check_config
 from .feeds import write_feeds
 from .head import page_context, write_catalog
 from .output import generated_pages, remove_stale_output
@@ -56,21 +56,21 @@ def _add_static(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("news_articles_dir", "articles", "env", str)
+    app.add_config_value("news_articles_dir", PATH_OPTIONS["news_articles_dir"], "env", str)
+    app.add_config_value("news_registry", PATH_OPTIONS["news_registry"], "env", str)
+    # Read by the converter (``python -m build_tools html``), not by Sphinx.
+    app.add_config_value("news_taxonomy", PATH_OPTIONS["news_taxonomy"], "")
+    app.add_config_value("news_ner_backend", PATH_OPTIONS["news_ner_backend"], "")
     app.add_config_value("news_indexes", DEFAULT_INDEXES, "env", dict)
     app.add_config_value("news_page_size", 50, "html", int)
     app.add_config_value("news_home_articles", 20, "html", int)
     app.add_config_value("news_index_order", "name", "html", str)
-    app.add_config_value("news_registry", "entities.yaml", "env", str)
     app.add_config_value("news_description", "", "html", str)
     app.add_config_value("news_related", 5, "html", int)
     app.add_config_value("news_feeds", ["tags", "people", "authors"], "html", (list, tuple))
     app.add_config_value("news_feed_length", 50, "html", int)
     app.add_config_value("news_home_terms", 10, "html", int)
     app.add_config_value("news_together", 8, "html", int)
-    # Read by the converter (``python -m build_tools html``), not by Sphinx.
-    app.add_config_value("news_ner_backend", None, "")
-    app.add_config_value("news_taxonomy", "tags.yaml", "")
 
     app.add_domain(NewsDomain)
     app.add_node(term_reference)

@@ -23,6 +23,16 @@ from ..article import INDEX_KINDS
 from ..errors import ArchiveError
 
 ORDERS = ("name", "count")
+#: Folders the extension writes pages into (every index kind's, whether or not it is on).
+GENERATED_FOLDERS = frozenset(("archive", "dates", "search", *INDEX_KINDS))
+#: Where a project keeps things, with their defaults: declared by the extension
+#: (:func:`build_tools.sphinxext.setup`) and read by every command (:mod:`build_tools.project`).
+PATH_OPTIONS: dict[str, str | None] = {
+    "news_articles_dir": "articles",
+    "news_registry": "entities.yaml",
+    "news_taxonomy": "tags.yaml",
+    "news_ner_backend": None,
+}
 
 
 def _positive_int(value: Any) -> bool:
@@ -35,6 +45,8 @@ def _articles_dir(value: Any) -> bool:
     path = PurePosixPath(value)
     # ``_static``, ``_templates``, ``.hidden``: Sphinx's folders or excluded ones, where the
     # articles would be copied as files or never read.
+    if path.parts[:1] and path.parts[0] in GENERATED_FOLDERS:
+        return False  # an article titled "2" would be archive/2, the archive's second page
     return not path.is_absolute() and not any(part.startswith(("_", ".")) or part == ".."
                                               for part in path.parts)
 
@@ -49,7 +61,8 @@ def _indexes(value: Any) -> bool:
 #: Option -> (check, what a valid value is).
 CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "news_articles_dir": (_articles_dir, "a folder under the source folder, such as "
-                                         "'articles', not starting with _ or ."),
+                                         "'articles', not starting with _ or . and not one "
+                                         "the indexes use"),
     "news_indexes": (_indexes, "a dict of index -> label, with indexes among "
                                f"{', '.join(INDEX_KINDS)}, e.g. {{'people': 'People'}}"),
     "news_page_size": (_positive_int, "a whole number of at least 1"),

@@ -3,7 +3,7 @@ removal of what it wrote before and does not write now.
 
 Each build that writes the generated pages (see :mod:`.builders`) records, in
 ``news-output-BUILDER.json`` beside the environment, the files it wrote through
-``html-collect-pages`` and the article pages of this build, each as the builder names it
+``html-collect-pages`` and the pages of this build's documents, each as the builder names it
 (``builder.get_outfilename``: ``people/joe-biden.html``, ``people/joe-biden/index.html`` in
 ``dirhtml``). The next build removes the files the last one recorded and this one neither
 generates nor writes for a document; no other file is ever removed. Sphinx itself keeps the
@@ -23,7 +23,6 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .builders import writes_site_pages
-from .collect import is_article
 from .pages import collect_pages
 from .search import search_page
 
@@ -31,7 +30,8 @@ logger = logging.getLogger(__name__)
 
 #: In the doctree folder; ``{}`` is the builder's name.
 MANIFEST = "news-output-{}.json"
-FORMAT = 1
+FORMAT = 2
+FORMATS = (1, FORMAT)  #: the formats read back
 
 
 def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -43,11 +43,14 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """
     env = app.env
     generated: list[str] = []
+    # By output file, not page name: in dirhtml a user's ``search/index.md`` and the generated
+    # ``search`` are both ``search/index.html``. Case-folded for case-insensitive disks.
+    documents = {_relative(app, d).casefold(): d for d in env.found_docs}
     for pagename, context, template in chain(collect_pages(app), search_page(app)):
-        if pagename in env.found_docs:
+        if (taken := documents.get(_relative(app, pagename).casefold())) is not None:
             logger.error("this page's name is taken by the generated %s (%s); rename or "
                          "move it", context.get("news_generated", "page"), pagename,
-                         location=pagename, type="news", subtype="page_name")
+                         location=taken, type="news", subtype="page_name")
             app.statuscode = 1
             continue
         generated.append(pagename)
@@ -67,12 +70,14 @@ def _previous(store: Path, outdir: Path) -> dict[str, dict[str, str]]:
     try:
         data = json.loads(store.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"pages": {}, "articles": {}}
-    if (not isinstance(data, dict) or data.get("format") != FORMAT
+        return {"pages": {}, "documents": {}}
+    if (not isinstance(data, dict) or data.get("format") not in FORMATS
             or data.get("outdir") != str(outdir)):
-        return {"pages": {}, "articles": {}}
+        return {"pages": {}, "documents": {}}
+    # Format 1 listed only the articles among the documents.
+    data.setdefault("documents", data.get("articles"))
     return {key: {name: path for name, path in data[key].items() if isinstance(path, str)}
-            if isinstance(data.get(key), dict) else {} for key in ("pages", "articles")}
+            if isinstance(data.get(key), dict) else {} for key in ("pages", "documents")}
 
 
 def _remove(outdir: Path, relative: str) -> None:
@@ -99,14 +104,17 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir).resolve()
     found = app.env.found_docs
+    # Every document, not only articles: Sphinx never removes the page of a deleted
+    # document, and a build folder kept between runs (the Pages workflow's cache) would keep
+    # publishing a page its author deleted.
     current = {
         "pages": {name: _relative(app, name) for name in generated},
-        "articles": {d: _relative(app, d) for d in sorted(found) if is_article(app, d)},
+        "documents": {d: _relative(app, d) for d in sorted(found)},
     }
     store = Path(app.doctreedir) / MANIFEST.format(app.builder.name)
     previous = _previous(store, outdir)
     keep = {*current["pages"].values(), *(_relative(app, d) for d in found)}
-    for relative in sorted({*previous["pages"].values(), *previous["articles"].values()}
+    for relative in sorted({*previous["pages"].values(), *previous["documents"].values()}
                            - keep):
         _remove(outdir, relative)
     store.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 from xml.etree import ElementTree
 
@@ -23,9 +24,15 @@ ROBOTS = "robots.txt"
 _NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
+#: The first line of the files written here; a file without it is the user's (copied from
+#: ``html_extra_path``) and is never overwritten or removed.
+MARK = "Written by the news archive build"
+
+
 def sitemap_xml(base: str, uris: list[str]) -> bytes:
     """The sitemap of the pages at *uris* (relative to *base*), in the given order."""
     root = ElementTree.Element("urlset", xmlns=_NS)
+    root.append(ElementTree.Comment(f" {MARK} "))
     for uri in uris:
         ElementTree.SubElement(ElementTree.SubElement(root, "url"), "loc").text = base + uri
     ElementTree.indent(root, space=" ")
@@ -33,23 +40,37 @@ def sitemap_xml(base: str, uris: list[str]) -> bytes:
 
 
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: ``sitemap.xml`` and ``robots.txt`` for html builders when the site
-    has an address; both removed when it no longer has one."""
+    """``build-finished``: ``sitemap.xml`` (and at a domain's root, where crawlers look for
+    it, ``robots.txt``) for html builders when the site has an address; ours removed when it
+    no longer has one."""
     if exception is not None or not writes_site_pages(app.builder):
         return
     outdir = Path(app.outdir)
     base = app.config.html_baseurl
-    if not base:
-        for name in (SITEMAP, ROBOTS):
-            (outdir / name).unlink(missing_ok=True)
-        return
-    base = base.rstrip("/") + "/"
-    generated = app.env.domains["news"].data.get("generated", [])
-    # The 404 page and the search page are not content to be found.
-    skip = {getattr(app.config, "notfound_pagename", "404"), "search"}
-    names = sorted(n for n in {*app.env.found_docs, *generated} if n not in skip)
-    _write(outdir / SITEMAP, sitemap_xml(base, [app.builder.get_target_uri(n) for n in names]))
-    _write(outdir / ROBOTS, f"User-agent: *\nAllow: /\nSitemap: {base}{SITEMAP}\n".encode())
+    files: dict[str, bytes | None] = {SITEMAP: None, ROBOTS: None}
+    if base:
+        base = base.rstrip("/") + "/"
+        generated = app.env.domains["news"].data.get("generated", [])
+        # The 404 page and the search page are not content to be found.
+        skip = {getattr(app.config, "notfound_pagename", "404"), "search"}
+        names = sorted(n for n in {*app.env.found_docs, *generated} if n not in skip)
+        files[SITEMAP] = sitemap_xml(base, [app.builder.get_target_uri(n) for n in names])
+        if urlsplit(base).path == "/":
+            files[ROBOTS] = f"# {MARK}\nUser-agent: *\nAllow: /\nSitemap: {base}{SITEMAP}\n" \
+                .encode()
+    for name, data in files.items():
+        path = outdir / name
+        if path.exists() and not _ours(path):
+            continue  # the user's own
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            _write(path, data)
+
+
+def _ours(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return MARK.encode() in handle.read(300)
 
 
 def _write(path: Path, data: bytes) -> None:
