@@ -151,6 +151,15 @@ def cmd_dist(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import as_markdown, index_entries, sample
+
+    articles = Path(args.articles) if args.articles else _project(args).articles
+    picked = sample(articles, args.index, args.size, args.seed)
+    print(as_markdown(args.index, picked, len(index_entries(articles, args.index))), end="")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_table
 
@@ -231,7 +240,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the built site (default build/html)")
     dist.add_argument("--out", default="dist", help="folder for the zip (default dist)")
     dist.set_defaults(func=cmd_dist, ner=None)
-    for p in (convert, html, explain, evaluation, cleaning, dist):
+    audit = sub.add_parser("audit", help="a random sample of an index's entries with the text "
+                           "that gave each, to judge its precision by hand")
+    audit.add_argument("index", help="people, places, organizations, tags, authors or agencies")
+    audit.add_argument("--articles", metavar="DIR",
+                       help="generated articles (default: conf.py's news_articles_dir)")
+    audit.add_argument("--size", type=int, default=100, help="entries (default 100)")
+    audit.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    audit.set_defaults(func=cmd_audit, ner=None)
+    for p in (convert, html, explain, evaluation, cleaning, dist, audit):
         p.add_argument("--confdir", default=".", help="folder of conf.py (default .)")
     evaluation.add_argument("-v", "--verbose", action="store_true",
                             help="list every missed and spurious name")
