@@ -150,10 +150,10 @@ def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
 
 def is_acronym(word: str) -> bool:
     """An all-capital word that names a body: ``FNSEA``, ``KOGAS``; not ``CEO`` or ``GDP``,
-    nor a word of seven letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
+    nor a word of eight letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
     acronyms are curated)."""
     letters = sum(c.isalpha() for c in word)
-    return bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 6
+    return bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 7
 
 
 def organization_in_span(span: Span) -> str | None:

@@ -79,31 +79,36 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> li
         if _known_whole(whole, registry):
             pieces.append(Piece(whole, group))
             continue
+        parts = [whole]
         if (split := _split_abbreviated_place(whole)) is not None:
-            place, whole = split
-            pieces.append(Piece(place, group))
-            group = next(groups)
-        if (split := _split_body_from_title(whole)) is not None:
-            body, person = split
-            pieces.append(Piece(body, group))
-            pieces.append(Piece(person, group := next(groups)))
-            previous = whole
-            continue
-        if (len(whole.words) > 1 and whole.words[0].casefold() in DESCRIPTORS
-                and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
-            whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
-        for k, part in enumerate(split_possessives(whole, _possessive_in_name)):
-            if k:
+            parts = list(split)
+        if (split := _split_body_from_title(parts[-1])) is not None:
+            parts[-1:] = split
+        for n, whole in enumerate(parts):
+            if n:
                 group = next(groups)
-            parts = _split_list(part)
-            if len(parts) > 1 and "and" in part.words:
-                lists.add(group)
-            pieces.extend(Piece(piece, group) for piece in parts)
+            group = _add_pieces(whole, group, groups, pieces, lists)
     shouted = not any(c.islower() for c in paragraph)
     for piece in pieces:
         piece.listed = piece.group in lists
         piece.shouted = shouted
     return pieces
+
+
+def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
+                lists: set[int]) -> int:
+    """The pieces of one name, split at possessives and lists; returns the last group."""
+    if (len(whole.words) > 1 and whole.words[0].casefold() in DESCRIPTORS
+            and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
+        whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
+    for k, part in enumerate(split_possessives(whole, _possessive_in_name)):
+        if k:
+            group = next(groups)
+        parts = _split_list(part)
+        if len(parts) > 1 and "and" in part.words:
+            lists.add(group)
+        pieces.extend(Piece(piece, group) for piece in parts)
+    return group
 
 
 def _split_abbreviated_place(span: Span) -> tuple[Span, Span] | None:
@@ -128,7 +133,7 @@ def _split_body_from_title(span: Span) -> tuple[Span, Span] | None:
     one word (``Fed Chairman Volcker``, ``UAW President``) stays in the title."""
     words = span.words
     # "Republican on the House Foreign Affairs Committee": a title, then the body it sits on.
-    if (len(words) > 3 and is_title_word(words[0]) and words[1] in ("on", "of", "for")
+    if (len(words) > 3 and is_title_word(words[0]) and words[1] == "on"
             and canonical_organization(words)):
         rest = 2 + (words[2] == "the")
         return sub_span(span, 0, 0), sub_span(span, rest, len(words) - 1)
@@ -235,8 +240,8 @@ def classify(piece: Piece, registry: Registry) -> None:
         return found("none", None, "in capitals, unknown")
     if _is_noise(span):
         return found("none", None, "ticker, index or rate")
-    if len(span.words) == 1 and (span.text in ORG_SUFFIXES or span.text.casefold() in
-                                 LEGAL_SUFFIXES):
+    if len(span.words) == 1 and not is_curated(span.words) and (
+            span.text in ORG_SUFFIXES or span.text.casefold() in LEGAL_SUFFIXES):
         return found("none", None, "a word of a name, alone")
     if "&" in span.words and all(len(w) == 1 for w in span.words):
         return found("none", None, "letters joined by &")
