@@ -1,7 +1,7 @@
 # Two commands: `make html` builds the site from seeds/; `make test` runs every test.
 # Variables: SEEDS=DIR (input folder), BUILDDIR=DIR (output), STRICT=1 (fail on any bad input
 # or Sphinx warning), FORCE=1 (regenerate hand-edited articles; with clean, delete them too),
-# JOBS=N (Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the
+# JOBS=N (converter and Sphinx processes), NER=spacy:MODEL (add an installed spaCy model's names to the
 # rule-based extractor), SITE_URL=https://you.github.io/repo/ (where the site is published),
 # CNAME=domain (a custom domain; SITE_URL becomes https://domain/), PORT=N (make serve).
 
@@ -41,7 +41,7 @@ html: $(STAMP)
 	@echo "Site: $(BUILDDIR)/html/index.html"
 
 convert: $(STAMP)
-	$(PY) -m build_tools convert $(SEEDS) $(CONVERT_FLAGS)
+	$(PY) -m build_tools convert $(SEEDS) --jobs $(JOBS) $(CONVERT_FLAGS)
 
 install: $(STAMP)
 

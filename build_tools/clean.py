@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import CACHE_NAME
 from .convert import is_hand_edited
 from .lock import LOCK_NAME, folder_locks
 
@@ -25,8 +26,9 @@ class Cleaned:
 def clean(articles: Path, builddir: Path, force: bool = False) -> Cleaned:
     """Empty *builddir* and remove *articles*' generated files, holding both folders' locks.
 
-    Only the converter's own files go from the articles folder (its ``*.md`` files, and
-    temporary ones a killed run left); anything else there, a picture or a note, stays. The
+    Only the converter's own files go from the articles folder (its ``*.md`` files, its
+    extraction cache, and temporary files a killed run left); anything else there, a picture
+    or a note, stays. The
     lock files stay too: a build waiting for the lock must find the same file.
     """
     done = Cleaned()
@@ -40,7 +42,7 @@ def clean(articles: Path, builddir: Path, force: bool = False) -> Cleaned:
                 shutil.rmtree(path)
             else:
                 path.unlink()
-        for tmp in articles.glob(".*.md.*.tmp"):
+        for tmp in [*articles.glob(".*.md.*.tmp"), *articles.glob(f"{CACHE_NAME}*")]:
             tmp.unlink()
         for path in sorted(articles.glob("*.md")):
             if not force and is_hand_edited(

@@ -74,6 +74,15 @@ def cmd_html(args: argparse.Namespace) -> int:
     return status
 
 
+def _processes(jobs: str) -> int:
+    """``-j``: a number, or ``auto`` for one process per core (as for Sphinx)."""
+    if jobs == "auto":
+        return os.cpu_count() or 1
+    if not jobs.isdigit() or int(jobs) < 1:
+        raise ArchiveError(None, f"-j {jobs}: expected a number of processes or auto")
+    return int(jobs)
+
+
 def _convert(args: argparse.Namespace, project: Project) -> int:
     input_dir, output_dir = Path(args.input), Path(args.output)
     if not input_dir.is_dir():
@@ -82,6 +91,7 @@ def _convert(args: argparse.Namespace, project: Project) -> int:
         input_dir, output_dir, registry=project.registry(args.registry),
         rules=project.taxonomy(args.tags), force=args.force,
         max_bytes=args.max_bytes, progress=_progress, backend=load_backend(args.ner),
+        jobs=_processes(args.jobs),
     )
     for result in report.inputs:
         if result.error:
@@ -189,8 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     html.add_argument("--output", metavar="DIR", help="folder for the generated .md files "
                       "(default: SOURCE and conf.py's news_articles_dir)")
     html.add_argument("--builddir", default="build", help="Sphinx output folder (default build)")
-    html.add_argument("-j", "--jobs", default="auto", help="Sphinx processes (default auto)")
     for p in (convert, html):
+        p.add_argument("-j", "--jobs", default="auto",
+                       help="processes for converting (and, html, for Sphinx); default auto: "
+                            "one per core")
         p.add_argument("--force", action="store_true",
                        help="regenerate files even if they were edited by hand")
         p.add_argument("--strict", action="store_true",

@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -45,6 +46,7 @@ from .metadata import (
 from .myst import GENERATED_MARK, render_article
 from .naming import article_slugs
 from .parse import parse_text
+from .cache import Extracted, ExtractionCache, config_key
 from .reading import read_article_text
 from .resolve import resolve_names
 
@@ -206,6 +208,14 @@ def build_article(
     """One input's bytes -> its Article (without a slug) and any warnings. Pure.
 
     *overrides* (from a sidecar or the manifest) replace what extraction found."""
+    article, warnings = extract_article(raw, relpath, registry, rules, backend)
+    return (apply_overrides(article, overrides) if overrides else article), warnings
+
+
+def extract_article(raw: bytes, relpath: str, registry: Registry, rules: tuple[TagRule, ...],
+                    backend: NerBackend | None = None) -> tuple[Article, list[str]]:
+    """What the input's bytes alone give: read, parsed and searched for names. Pure; the
+    part :mod:`.cache` keeps between runs."""
     text, warnings = read_article_text(raw, relpath)
     parsed = parse_text(text, relpath)
     warnings.extend(parsed.warnings)
@@ -228,8 +238,6 @@ def build_article(
         credit_line=parsed.credit_line,
         url=parsed.url,
     )
-    if overrides:
-        article = apply_overrides(article, overrides)
     return article, warnings
 
 
@@ -282,8 +290,12 @@ def convert_folder(
     max_bytes: int = 5 * 1024 * 1024,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     backend: NerBackend | None = None,
+    jobs: int = 1,
 ) -> Report:
-    """Convert every article in *input_dir* into *output_dir*; see the module docstring."""
+    """Convert every article in *input_dir* into *output_dir*; see the module docstring.
+
+    Inputs the last run extracted, unchanged, come from :mod:`.cache`; the others are
+    extracted in *jobs* processes, with the same result as one."""
     registry = registry or Registry()
     report = Report()
     results: dict[str, InputResult] = {}
@@ -294,6 +306,8 @@ def convert_folder(
     paths, refused = list_inputs(input_dir)
     for shown, reason in refused.items():
         results[shown] = InputResult(shown, FAILED, error=f"{shown}: {reason}")
+    cache = ExtractionCache(output_dir, config_key(registry, rules, _backend_key(backend)))
+    wanted: list[tuple[str, bytes, Overrides]] = []  # inputs to convert, in order
     for path in progress(paths) if progress else paths:
         relpath = path.relative_to(input_dir).as_posix()
         result = results[relpath] = InputResult(relpath, FAILED)
@@ -310,14 +324,21 @@ def convert_folder(
                     result.warnings.append("its sidecar or manifest row is not used")
                 continue
             first_by_hash[digest] = relpath
-            overrides = user_overrides(path, relpath, manifest, input_dir)
-            article, warnings = build_article(raw, relpath, registry, rules, overrides, backend)
-            result.warnings.extend(warnings)
-            articles.append(article)
+            wanted.append((relpath, raw, user_overrides(path, relpath, manifest, input_dir)))
         except ArchiveError as err:
             result.error = str(err.with_file(relpath) if err.file is None else err)
         except OSError as err:
             result.error = f"{relpath}: cannot read ({err.strerror or err})"
+    extracted = _extract_all(wanted, cache, registry, rules, backend, jobs)
+    for relpath, _, overrides in wanted:
+        found = extracted[relpath]
+        if isinstance(found, ArchiveError):
+            results[relpath].error = str(found)
+            continue
+        results[relpath].warnings.extend(found.warnings)
+        articles.append(apply_overrides(found.article, overrides) if overrides
+                        else found.article)
+    cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)})
 
     articles, resolutions = resolve_names(articles)
     for file, done in resolutions.items():
@@ -339,6 +360,63 @@ def convert_folder(
     report.inputs = [results[k] for k in sorted(results)]
     report.removed = _remove_stale(output_dir, existing, pages, failed, report)
     return report
+
+
+#: Below this many inputs to extract, starting processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
+def _extract_all(wanted: list[tuple[str, bytes, Overrides]], cache: ExtractionCache,
+                 registry: Registry, rules: tuple[TagRule, ...], backend: NerBackend | None,
+                 jobs: int) -> dict[str, Extracted | ArchiveError]:
+    """Each wanted input's extraction: from the cache when its bytes are unchanged, else
+    extracted now, in a pool of *jobs* processes when there are enough of them."""
+    out: dict[str, Extracted | ArchiveError] = {}
+    todo: list[tuple[str, bytes]] = []
+    for relpath, raw, _ in wanted:
+        hit = cache.get(relpath, hashlib.sha256(raw).hexdigest())
+        if hit is not None:
+            out[relpath] = hit
+        else:
+            todo.append((relpath, raw))
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
+                                 initargs=(registry, rules, backend)) as pool:
+            done = pool.map(_worker_extract, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+            out.update(zip((relpath for relpath, _ in todo), done))
+    else:
+        _worker_setup(registry, rules, backend)
+        out.update((relpath, _worker_extract((relpath, raw))) for relpath, raw in todo)
+    return out
+
+
+_WORKER: tuple[Registry, tuple[TagRule, ...], NerBackend | None] | None = None
+
+
+def _worker_setup(registry: Registry, rules: tuple[TagRule, ...],
+                  backend: NerBackend | None) -> None:
+    global _WORKER
+    _WORKER = (registry, rules, backend)
+
+
+def _worker_extract(item: tuple[str, bytes]) -> Extracted | ArchiveError:
+    relpath, raw = item
+    assert _WORKER is not None
+    registry, rules, backend = _WORKER
+    try:
+        article, warnings = extract_article(raw, relpath, registry, rules, backend)
+    except ArchiveError as err:
+        return err.with_file(relpath) if err.file is None else err
+    return Extracted(article, tuple(warnings))
+
+
+def _backend_key(backend: NerBackend | None) -> str | None:
+    """What names a backend for the cache: its own ``cache_key`` if it has one (a model and
+    its version), else its type."""
+    if backend is None:
+        return None
+    return getattr(backend, "cache_key", None) or f"{type(backend).__module__}." \
+        f"{type(backend).__qualname__}"
 
 
 def _remove_temporaries(output_dir: Path) -> None:

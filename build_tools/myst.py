@@ -50,15 +50,22 @@ def escape_block(text: str) -> str:
 _YAML_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
+#: libyaml's safe dumper when PyYAML has it: the same text, 25 times faster (the converter's
+#: largest cost once extraction is cached).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: No line is ever folded (libyaml takes no infinity).
+_NO_FOLDING = 2**31 - 1
+
+
 def dump_front_matter(data: dict) -> str:
-    """YAML for front matter, always through ``safe_dump``, in the given key order, and each
+    """YAML for front matter, always through a safe dumper, in the given key order, and each
     value on one line (the converter finds ``source.file`` again without parsing it all)."""
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                          default_flow_style=False, width=float("inf"))
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=_NO_FOLDING)
     if any(c in text for c in _YAML_BREAKS):
         # Escaped, they survive: ``\u2028``. Rare, so the rest of the archive stays readable.
-        text = yaml.safe_dump(data, allow_unicode=False, sort_keys=False,
-                              default_flow_style=False, width=float("inf"))
+        text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=False, sort_keys=False,
+                         default_flow_style=False, width=_NO_FOLDING)
     return text
 
 

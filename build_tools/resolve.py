@@ -38,7 +38,7 @@ _QUALIFIERS = frozenset(("u.s.", "us", "former", "then", "acting", "outgoing", "
 
 
 #: ``Full Name (ACR)``: an acronym spelled out, as wire copy introduces one.
-_SPELLED_OUT = r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)"
+_SPELLED_OUT = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)")
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,17 @@ def spelled_out(articles: Iterable[Article]) -> dict[str, tuple[str, str]]:
     found: dict[str, set[str]] = defaultdict(set)
     first: dict[tuple[str, str], str] = {}
     for article in sorted(articles, key=lambda a: a.source.file):
+        names = [n for n in article.organizations if len(n.split()) >= 2]
+        if not names:
+            continue
         text = "\n".join(article.paragraphs)
-        for name in article.organizations:
-            if len(name.split()) < 2 or name not in text:
+        # One scan for "(ACR)", then which of the article's names stands just before it.
+        for match in _SPELLED_OUT.finditer(text):
+            acronym, before = match.group(1), text[:match.start()].rstrip()
+            if sum(c.isupper() for c in acronym) < 2:
                 continue
-            for match in re.finditer(re.escape(name) + _SPELLED_OUT, text):
-                acronym = match.group(1)
-                if acronym != name and sum(c.isupper() for c in acronym) >= 2:
+            for name in names:
+                if before.endswith(name) and acronym != name:
                     found[acronym].add(name)
                     first.setdefault((acronym, name), article.source.file)
     # Spelled out two ways (two bodies share the letters): not resolved.

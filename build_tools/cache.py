@@ -1,0 +1,110 @@
+"""What the converter extracted from each input last time, so an unchanged input is not read,
+parsed and searched for names again.
+
+Extraction is the converter's cost (about 10 ms an article); an archive grows by a few
+articles at a time, so nearly every input of a run is one the last run saw. Each entry is keyed
+by a fingerprint of everything extraction reads: the input's bytes, the registry, the taxonomy,
+the NER backend and the extractor's own code and data. Anything else (sidecars, the manifest,
+the archive-wide resolution, slugs) is applied afresh on every run, so it never goes stale.
+
+The cache is one JSON file in the output folder (``.news-extracted.json``; Sphinx skips
+dot files). It is only a speed-up: a missing, unreadable or foreign file is an empty cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .article import Article, Source
+
+CACHE_NAME = ".news-extracted.json"
+FORMAT = 1
+_PACKAGE = Path(__file__).parent
+#: The code and data extraction depends on; any change to them empties the cache.
+_EXTRACTION_SOURCES = ("*.py", "extract/*.py", "data/*")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    article: Article  #: without a slug, overrides, or archive-wide resolution
+    warnings: tuple[str, ...]
+
+
+def _canonical(value: Any) -> Any:
+    """*value* as JSON would hold it, sets sorted, so its text is the same in every process
+    (a set's order depends on the process's string hash seed)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return _canonical(asdict(value))
+    return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
+
+
+def config_key(*settings: Any) -> str:
+    """A fingerprint of the extractor's code and data and of *settings* (registry, rules,
+    backend)."""
+    digest = hashlib.sha256()
+    for pattern in _EXTRACTION_SOURCES:
+        for path in sorted(_PACKAGE.glob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
+    digest.update(json.dumps(_canonical(settings), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _encode(entry: Extracted) -> dict[str, Any]:
+    data = asdict(entry.article)
+    data["date"] = entry.article.date.isoformat() if entry.article.date else None
+    return {"article": data, "warnings": list(entry.warnings)}
+
+
+def _decode(data: dict[str, Any]) -> Extracted:
+    fields = dict(data["article"])
+    source = fields.pop("source")
+    tuples = ("paragraphs", "authors", "tags", "people", "places", "organizations")
+    fields.update({key: tuple(fields[key]) for key in tuples})
+    fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
+    article = Article(**fields, source=Source(source["file"], source["sha256"],
+                                              tuple(tuple(o) for o in source["overrides"])))
+    return Extracted(article, tuple(data["warnings"]))
+
+
+class ExtractionCache:
+    """Input path -> what was extracted from it, valid for one configuration key."""
+
+    def __init__(self, folder: Path, key: str) -> None:
+        self.path = folder / CACHE_NAME
+        self.key = key
+        self.entries: dict[str, tuple[str, Extracted]] = {}  #: path -> (input sha256, what)
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("key") == key:
+                self.entries = {p: (e["sha256"], _decode(e)) for p, e in data["inputs"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}  # a speed-up only: start empty
+
+    def get(self, relpath: str, sha256: str) -> Extracted | None:
+        found = self.entries.get(relpath)
+        return found[1] if found and found[0] == sha256 else None
+
+    def save(self, entries: dict[str, Extracted]) -> None:
+        """Keep exactly *entries* (this run's inputs), written atomically."""
+        data = {"format": FORMAT, "key": self.key, "inputs": {
+            path: {"sha256": entry.article.source.sha256, **_encode(entry)}
+            for path, entry in sorted(entries.items())}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                       encoding="utf-8")
+        os.replace(tmp, self.path)
