@@ -10,7 +10,7 @@ from .extract.registry import Registry
 from .extract.tags import TagRule
 from .convert import build_article, folder_manifest, list_inputs, user_overrides
 from .errors import ArchiveError
-from .resolve import Resolution, resolve_names
+from .resolve import Resolution, is_title, resolve_names
 from .parse import parse_text
 from .reading import read_article_text
 
@@ -71,7 +71,7 @@ def _resolutions(path: Path, input_dir: Path, found, registry: Registry,
                  rules: tuple[TagRule, ...], backend: NerBackend | None) -> list[Resolution]:
     """What the archive-wide step (:mod:`.resolve`) does to this article's surnames and
     acronyms: every input of the folder is read, as ``convert`` reads them, when it has one."""
-    titled = any(len(p.split()) == 1 and any(r[:1].isupper() for r in found.roles.get(p, ()))
+    titled = any(len(p.split()) == 1 and any(is_title(r) for r in found.roles.get(p, ()))
                  for p in found.people)
     acronym = any(" " not in o and sum(c.isupper() for c in o) >= 2
                   for o in found.organizations)

@@ -32,6 +32,13 @@ from dataclasses import dataclass, replace
 from .article import Article
 from .extract.spans import fold
 
+#: Offices: a role whose head is one is a title even in lower case ("president Reagan", as
+#: copy sometimes prints it); other lower-case roles are descriptions ("wife", "a farmer").
+OFFICES = frozenset((
+    "president", "vice president", "chancellor", "minister", "prime minister", "premier",
+    "secretary", "governor", "chairman", "chairwoman", "king", "queen", "prince", "senator",
+    "ambassador", "commissioner", "mayor", "general", "director", "leader", "speaker",
+    "representative", "treasurer", "pope", "emperor", "sheikh", "admiral"))
 #: Words that qualify a title without changing who holds it.
 _QUALIFIERS = frozenset(("u.s.", "us", "former", "then", "acting", "outgoing", "incoming",
                          "the", "a", "new", "interim"))
@@ -63,6 +70,11 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+def is_title(role: str) -> bool:
+    """A title ("President", "Fed Chairman", "president"), not a description ("wife")."""
+    return role[:1].isupper() or role_head(role) in OFFICES or fold(role) in OFFICES
+
+
 def _surname(name: str) -> str:
     return fold(name.split()[-1]) if name.split() else ""
 
@@ -90,15 +102,14 @@ def _learn(articles: Iterable[Article]) -> _Archive:
                 heads[person].update(h for r in roles if (h := role_head(r)))
             else:
                 for role in roles:
-                    if role[:1].isupper():
+                    if is_title(role):
                         spellings[(fold(person), role_head(role))][role] += 1
     return _Archive(dict(full), dict(heads), dict(spellings))
 
 
 def _resolve_one(surname: str, roles: Sequence[str], archive: _Archive) -> Resolution | None:
     """Who a surname with *roles* is, or ``None`` to leave it as it is (no role to go on)."""
-    # Only titles ("President", "Fed Chairman"), not descriptions ("wife", "a farmer").
-    titles = [r for r in roles if r[:1].isupper()]
+    titles = [r for r in roles if is_title(r)]
     wanted = {h for r in titles if (h := role_head(r))}
     if not wanted:
         return None

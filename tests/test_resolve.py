@@ -76,6 +76,12 @@ def test_descriptions_are_not_titles_and_names_the_user_gave_are_kept():
     assert not done
 
 
+def test_an_office_in_lower_case_is_a_title():
+    archive = [story("a.txt", {"Ronald Reagan": ["President"]}),
+               story("b.txt", {"Reagan": ["president"]})]
+    assert people_of(resolve_names(archive)[0])["b.txt"] == ("Ronald Reagan",)
+
+
 def test_role_heads():
     assert role_head("Treasury Secretary") == role_head("Secretary") == "secretary"
     assert role_head("U.S. Secretary of State") == role_head("Secretary of State")
