@@ -2,7 +2,8 @@
 
 Everything is registered here; the work is in :mod:`.collect` (reading), :mod:`.pages`
 (writing), :mod:`.search` (the search index and ``search.html``), :mod:`.builders` (what each
-builder writes) and :mod:`.output` (generated pages and removal of the stale ones).
+builder writes), :mod:`.output` (generated pages and removal of the stale ones) and
+:mod:`.freshness` (which generated pages changed).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .collect import (
 )
 from .config import PATH_OPTIONS, check_config
 from .feeds import write_feeds
+from .freshness import rewrite_for_site_changes
 from .head import page_context, write_catalog
 from .output import generated_pages, remove_stale_output
 from .pages import LatestDirective, compute_terms, latest_list, resolve_links
@@ -43,15 +45,17 @@ DEFAULT_INDEXES = {
 
 
 def _add_templates(app: Sphinx, config: Any) -> None:
-    # After the user's own folders, so a project's page.html still wins.
-    config.templates_path.append(str(THEME_TEMPLATES))
-    # The archive's name is the project's, not "<project> documentation".
-    if "html_title" not in config._raw_config:
+    # After the user's own folders, so a project's page.html still wins. A new list: the
+    # default one is shared by every build in the process, and would grow with each.
+    config.templates_path = [*config.templates_path, str(THEME_TEMPLATES)]
+    # The archive's name is the project's, not "<project> documentation"; unless conf.py or
+    # the command line (``-D html_title=...``) names it.
+    if "html_title" not in config._raw_config and "html_title" not in config.overrides:
         config.html_title = config.project
 
 
 def _add_static(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
     app.add_css_file("news.css")
 
 
@@ -88,6 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", collect_text)
     app.connect("doctree-read", add_article_furniture)
     app.connect("env-get-updated", compute_terms)
+    app.connect("env-get-updated", rewrite_for_site_changes)
     # One-document builders get every article first, so the links to them resolve.
     app.connect("doctree-resolved", include_articles, priority=400)
     app.connect("doctree-resolved", resolve_links)

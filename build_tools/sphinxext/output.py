@@ -8,6 +8,12 @@ Each build that writes the generated pages (see :mod:`.builders`) records, in
 ``dirhtml``). The next build removes the files the last one recorded and this one neither
 generates nor writes for a document; no other file is ever removed. Sphinx itself keeps the
 output of removed documents, which for articles would leave pages of deleted stories online.
+
+The manifest also keeps each generated page's content key (see :mod:`.freshness`). A page
+whose key is the last build's, and whose file is still there, is neither rendered nor written
+(it is not handed to Sphinx), and still counts as generated, so it is kept on disk and in the
+sitemap. The keys are taken out of the manifest before any page is written and put back when
+the build has finished, so a build that stops half-way makes the next one render every page.
 """
 
 from __future__ import annotations
@@ -23,41 +29,60 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .builders import writes_site_pages
-from .pages import collect_pages
+from .freshness import page_key, reusable, site_key
+from .pages import PageRenderer, collect_pages
 from .search import search_page
 
 logger = logging.getLogger(__name__)
 
 #: In the doctree folder; ``{}`` is the builder's name.
 MANIFEST = "news-output-{}.json"
-FORMAT = 2
-FORMATS = (1, FORMAT)  #: the formats read back
+FORMAT = 3
+FORMATS = (1, 2, FORMAT)  #: the formats read back; only this one has keys
 
 
 def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: every generated page, except one whose name is a user's
-    document.
+    """``html-collect-pages``: every generated page whose content changed, except one whose
+    name is a user's document.
 
     That document was written already and stays; the generated page is left out, the build
     reports one error naming the document and fails (exit status 1).
     """
     env = app.env
     generated: list[str] = []
+    keys: dict[str, str] = {}
+    store = _store(app)
+    outdir = Path(app.outdir).resolve()
+    previous = _previous(store, outdir)
+    site = site_key(app)
+    old = previous["keys"] if reusable(app) else {}
+    if previous["keys"]:
+        _save(store, {**previous, "keys": {}}, app.builder.name, outdir)
+    renderer = PageRenderer(app)
     # By output file, not page name: in dirhtml a user's ``search/index.md`` and the generated
     # ``search`` are both ``search/index.html``. Case-folded for case-insensitive disks.
     documents = {_relative(app, d).casefold(): d for d in env.found_docs}
+    written = 0
     for pagename, context, template in chain(collect_pages(app), search_page(app)):
-        if (taken := documents.get(_relative(app, pagename).casefold())) is not None:
+        relative = _relative(app, pagename)
+        if (taken := documents.get(relative.casefold())) is not None:
             logger.error("this page's name is taken by the generated %s (%s); rename or "
                          "move it", context.get("news_generated", "page"), pagename,
                          location=taken, type="news", subtype="page_name")
             app.statuscode = 1
             continue
         generated.append(pagename)
+        key = keys[pagename] = page_key(site, pagename, context, template)
+        if old.get(pagename) == key and outdir.joinpath(relative).is_file():
+            continue
+        body_template, values = context.pop("news_body")
+        context["body"] = renderer.render(body_template, **values)
+        written += 1
         yield pagename, context, template
+    logger.info("news: %d of %d generated pages written", written, len(generated))
     # Read at build-finished, in this process; the environment was pickled before writing,
     # so this never reaches the next build.
-    env.domains["news"].data["generated"] = generated
+    env.domains["news"].data.update(generated=generated, generated_keys=keys)
 
 
 def _relative(app: Sphinx, pagename: str) -> str:
@@ -65,19 +90,48 @@ def _relative(app: Sphinx, pagename: str) -> str:
     return path.relative_to(app.outdir).as_posix()
 
 
+def _source_copy(app: Sphinx, docname: str) -> str | None:
+    """Where the builder copies *docname*'s source (as Sphinx names it), if it does."""
+    config = app.config
+    if not config.html_copy_source:
+        return None
+    suffix = str(app.env.doc2path(docname, False))[len(docname):]
+    name = docname + suffix
+    if suffix != config.html_sourcelink_suffix:
+        name += config.html_sourcelink_suffix
+    return f"_sources/{name}"
+
+
+def _store(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / MANIFEST.format(app.builder.name)
+
+
 def _previous(store: Path, outdir: Path) -> dict[str, dict[str, str]]:
     """The last build's manifest, if it is of this format and this output folder."""
+    empty: dict[str, dict[str, str]] = {"pages": {}, "documents": {}, "sources": {},
+                                        "keys": {}}
     try:
         data = json.loads(store.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"pages": {}, "documents": {}}
+        return empty
     if (not isinstance(data, dict) or data.get("format") not in FORMATS
             or data.get("outdir") != str(outdir)):
-        return {"pages": {}, "documents": {}}
-    # Format 1 listed only the articles among the documents.
+        return empty
+    # Format 1 listed only the articles among the documents; before format 3, no keys and
+    # no sources.
     data.setdefault("documents", data.get("articles"))
+    if data["format"] != FORMAT:
+        data.update(keys={}, sources={})
     return {key: {name: path for name, path in data[key].items() if isinstance(path, str)}
-            if isinstance(data.get(key), dict) else {} for key in ("pages", "documents")}
+            if isinstance(data.get(key), dict) else {} for key in empty}
+
+
+def _save(store: Path, manifest: dict[str, dict[str, str]], builder: str, outdir: Path) -> None:
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_name(store.name + ".tmp")
+    tmp.write_text(json.dumps({"format": FORMAT, "builder": builder, "outdir": str(outdir),
+                               **manifest}, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, store)
 
 
 def _remove(outdir: Path, relative: str) -> None:
@@ -98,8 +152,10 @@ def _remove(outdir: Path, relative: str) -> None:
 
 def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: remove generated pages and article pages of the last build that
-    this one did not write; record this build's."""
-    generated = app.env.domains["news"].data.pop("generated", None)
+    this one did not write; record this build's, with the generated pages' keys."""
+    data = app.env.domains["news"].data
+    generated = data.pop("generated", None)
+    keys = data.pop("generated_keys", {})
     if exception is not None or generated is None or not writes_site_pages(app.builder):
         return
     outdir = Path(app.outdir).resolve()
@@ -110,16 +166,14 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
     current = {
         "pages": {name: _relative(app, name) for name in generated},
         "documents": {d: _relative(app, d) for d in sorted(found)},
+        "sources": {d: path for d in sorted(found) if (path := _source_copy(app, d))},
+        "keys": keys,
     }
-    store = Path(app.doctreedir) / MANIFEST.format(app.builder.name)
+    store = _store(app)
     previous = _previous(store, outdir)
-    keep = {*current["pages"].values(), *(_relative(app, d) for d in found)}
-    for relative in sorted({*previous["pages"].values(), *previous["documents"].values()}
-                           - keep):
+    keep = {*current["pages"].values(), *current["documents"].values(),
+            *current["sources"].values()}
+    for relative in sorted({*previous["pages"].values(), *previous["documents"].values(),
+                            *previous["sources"].values()} - keep):
         _remove(outdir, relative)
-    store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = store.with_name(store.name + ".tmp")
-    tmp.write_text(json.dumps({"format": FORMAT, "builder": app.builder.name,
-                               "outdir": str(outdir), **current}, indent=1, sort_keys=True),
-                   encoding="utf-8")
-    os.replace(tmp, store)
+    _save(store, current, app.builder.name, outdir)

@@ -3,9 +3,10 @@
 Index pages (``tags/index.html``, ``people/joe-biden.html``, ``archive/2.html``, ...) are
 generated with ``html-collect-pages`` rather than written as source files before reading (the
 way sphinx-tags does): they need no re-reading when an article changes, never make Sphinx
-re-read every document, and cannot be confused with a user's page. They are rendered from the
-environment on each build that writes them (see :mod:`.builders`); output pages of terms that
-no longer exist are removed at ``build-finished`` (see :mod:`.output`). Links to a page the
+re-read every document, and cannot be confused with a user's page. They are made from the
+environment on each build that writes them (see :mod:`.builders`), and rendered and written
+only when what they show changed (see :mod:`.freshness`); output pages of terms that no longer
+exist are removed at ``build-finished`` (see :mod:`.output`). Links to a page the
 builder does not write (a term page in ``latex``) are plain text.
 """
 
@@ -325,14 +326,22 @@ class PageRenderer:
         return self.env.get_template(template).render(**context)
 
 
+def unrendered(template: str, **context: Any) -> tuple[str, dict[str, Any]]:
+    """A page body not yet rendered: its fragment template and what it is given.
+
+    A page's context holds it as ``news_body``; :func:`.output.generated_pages` renders it
+    into ``body``, only for a page whose content key changed (see :mod:`.freshness`)."""
+    return template, context
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """The archive, date, and every index's pages, for ``html-collect-pages`` (through
-    :func:`.output.generated_pages`). Each context's ``news_generated`` says what the page is
-    ("archive index"), for the message when a user's document has its name."""
+    :func:`.output.generated_pages`), with bodies :func:`unrendered`. Each context's
+    ``news_generated`` says what the page is ("archive index"), for the message when a user's
+    document has its name."""
     builder = app.builder
     domain: NewsDomain = app.env.domains["news"]
     entries = domain.entries()
-    renderer = PageRenderer(app)
     size = app.config.news_page_size
     terms_by_kind: dict[str, dict[str, Term]] = domain.data.get("terms", {})
     slugs = domain.data.get("slugs", {})
@@ -369,7 +378,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         for number, chunk in enumerate(pages, 1):
             name = page_name(base, number)
             pager = _pager(name, base, number, len(pages), url)
-            body = renderer.render(
+            body = unrendered(
                 "news/list.html", heading=title, count=len(articles), pager=pager,
                 roles=term.roles if person else [],
                 articles=[_article_view(name, e, url, person) for e in chunk],
@@ -378,7 +387,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 # The link back to the index, from this page: page 2 is a folder deeper.
                 **({"kind_label": kind[0], "kind_url": url(name, kind[1])} if kind else {}))
             context = {"title": title if number == 1 else f"{title} (page {number})",
-                       "body": body,
+                       "news_body": body,
                        "news_generated": what if number == 1 else f"{what}, page {number}"}
             if feed:
                 context["news_feed"] = (f"{title}: latest articles", feed)
@@ -391,12 +400,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for term in sorted(months.values(), key=lambda t: t.slug, reverse=True):
         by_year.setdefault(term.slug[:4], []).append(term)
     undated = sum(1 for e in entries.values() if e.date is None)
-    body = renderer.render(
+    body = unrendered(
         "news/dates.html", years=[(y, [(t.name, url("dates/index", t.pagename),
                                         len(t.docnames)) for t in ts])
                                   for y, ts in by_year.items()],
         undated=undated, archive_url=url("dates/index", "archive/index"))
-    yield "dates/index", {"title": "Articles by date", "body": body,
+    yield "dates/index", {"title": "Articles by date", "news_body": body,
                           "news_generated": "date index"}, "page.html"
     for term in months.values():
         yield from listing(term.pagename, term.name, f"page of {term.name}", term.docnames)
@@ -419,10 +428,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                                                                         t.sort_key))])]
             orders = [(label, None if o == order else url(pagename, pagenames[o]))
                       for o, label in (("name", "A–Z"), ("count", "most articles"))]
-            body = renderer.render("news/index.html", heading=index.label, groups=groups,
-                                   count=len(ordered), kind=index.kind, orders=orders)
+            body = unrendered("news/index.html", heading=index.label, groups=groups,
+                              count=len(ordered), kind=index.kind, orders=orders)
             what = f"{index.label} index" + ("" if pagename == base else f" by {order}")
-            context = {"title": index.label, "body": body, "news_generated": what}
+            context = {"title": index.label, "news_body": body, "news_generated": what}
             yield pagename, context, "page.html"
         for term in ordered:
             yield from listing(term.pagename, term.name,

@@ -41,7 +41,7 @@ from ..search.index import (
 from .builders import writes_site_pages
 from .collect import NewsDomain
 from .listing import order_articles
-from .pages import SINGULAR, PageRenderer
+from .pages import SINGULAR, unrendered
 
 
 INDEX_DIR = "_search"
@@ -218,10 +218,10 @@ def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     def url(path: str) -> str:
         return relative_uri(here, path)
 
-    body = PageRenderer(app).render(
+    body = unrendered(
         "news/search.html", build=build, index_url=url(f"{INDEX_DIR}/"),
         root_url=url("") or "./", stemmer_url=url(f"{INDEX_DIR}/stemmer.js"),
         script_url=url("_static/news-search.js"),
         facets=[f.key for f in _facets(app)])
-    context = {"title": "Search", "body": body, "news_generated": "search page"}
+    context = {"title": "Search", "news_body": body, "news_generated": "search page"}
     yield "search", context, "page.html"

@@ -1,0 +1,214 @@
+"""Incremental builds: after adding, editing, changing the people of and deleting an article,
+the output tree equals a fresh full build of the same sources, file by file; and generated
+pages whose content did not change are not rendered or written again.
+
+Built in-process on copies of the ``test-publication`` root, with the Furo theme the archive
+uses (its sidebar shows the site's navigation on every generated page).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.builders.html import _assets
+
+ROOT = Path(__file__).parent / "roots" / "test-publication"
+THEME = {"html_theme": "furo"}
+#: Written by Sphinx for itself: not pages of the site.
+IGNORED = {".buildinfo", ".buildinfo.bak"}
+
+NEW_ARTICLE = """\
+---
+title: Border crossings fall
+authors: [Jose Torres]
+agency: Reuters
+location: Tijuana
+date: 2023-12-28
+tags: [migration, diplomacy]
+people: [Alejandro Mayorkas, Zelda Quintero-Nakamura]
+places: [Tijuana, Mexico]
+source: {file: 2023-12-28-crossings.txt, sha256: "0"}
+orphan: true
+---
+
+# Border crossings fall
+
+TIJUANA (Reuters) - Fewer migrants crossed the border this week.
+"""
+
+
+def tree(outdir: Path) -> dict[str, bytes]:
+    return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in sorted(outdir.rglob("*"))
+            if p.is_file() and p.name not in IGNORED}
+
+
+def times(outdir: Path, pattern: str = "**/*.html") -> dict[str, int]:
+    """Modification times of the pages, but Sphinx's own ``genindex``, written every build."""
+    return {p.relative_to(outdir).as_posix(): p.stat().st_mtime_ns
+            for p in outdir.glob(pattern) if p.name != "genindex.html"}
+
+
+def build(make_app, srcdir: Path, **overrides):
+    # Sphinx keeps each static file's checksum for the life of the process; a test that
+    # edits one must see it read again, as the next sphinx-build would.
+    _assets._file_checksum_inner.cache_clear()
+    app = make_app("html", srcdir=srcdir, confoverrides={**THEME, **overrides})
+    app.build()
+    assert "Traceback" not in app.warning.getvalue()
+    return app
+
+
+def written(app) -> tuple[int, int]:
+    """(written, generated) from the build's log line."""
+    match = re.search(r"news: (\d+) of (\d+) generated pages written", app.status.getvalue())
+    assert match, app.status.getvalue()[-2000:]
+    return int(match.group(1)), int(match.group(2))
+
+
+def assert_same_as_fresh(make_app, srcdir: Path, fresh: Path, **overrides) -> dict[str, bytes]:
+    """Build *srcdir* incrementally and a copy of its sources from scratch in *fresh*; the
+    two output trees hold the same files with the same bytes."""
+    incremental = build(make_app, srcdir, **overrides)
+    if fresh.exists():
+        shutil.rmtree(fresh)
+    shutil.copytree(srcdir, fresh, ignore=shutil.ignore_patterns("_build"))
+    full = build(make_app, fresh, **overrides)
+    got, want = tree(Path(incremental.outdir)), tree(Path(full.outdir))
+    assert sorted(got) == sorted(want)
+    differ = [name for name in want if got[name] != want[name]]
+    assert differ == []
+    return got
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOT, srcdir)
+    return srcdir
+
+
+def set_field(article: Path, field: str, value: str) -> None:
+    text, n = re.subn(rf"^{field}: .*$", f"{field}: {value}", article.read_text(encoding="utf-8"),
+                      count=1, flags=re.MULTILINE)
+    assert n == 1
+    article.write_text(text, encoding="utf-8")
+
+
+def test_add_edit_people_delete_each_equal_a_fresh_build(make_app, site: Path, tmp_path: Path):
+    fresh = tmp_path / "fresh"
+    first = build(make_app, site)
+    before = tree(Path(first.outdir))
+    out = Path(first.outdir)
+
+    # Added: a new person's page and feed, and the new article in its tags', places',
+    # author's, month's and the archive's pages, related lists and the search index.
+    (site / "articles" / "crossings.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    stamps = times(out)
+    after = assert_same_as_fresh(make_app, site, fresh)
+    assert "people/zelda-quintero-nakamura.html" in after
+    assert "people/zelda-quintero-nakamura.xml" in after
+    changed = {n for n in after if before.get(n) != after[n]}
+    assert {"archive/index.html", "tags/migration.html", "tags/diplomacy.html",
+            "people/alejandro-mayorkas.html", "places/mexico.html", "dates/2023-12.html",
+            "atom.xml", "tags/migration.xml", "articles/talks.html"} <= changed
+    assert any(n.startswith("_search/") for n in changed)
+    # Pages the article is not on were not written again.
+    for name in ("people/axel-weber.html", "tags/markets.html", "dates/2007-10.html"):
+        assert times(out)[name] == stamps[name], name
+
+    # Text edited: its summary is on every list that shows the article.
+    caravan = site / "articles" / "caravan.md"
+    caravan.write_text(caravan.read_text(encoding="utf-8").replace(
+        "Thousands of migrants walked", "Several thousand migrants walked"), encoding="utf-8")
+    before, stamps = after, times(out)
+    after = assert_same_as_fresh(make_app, site, fresh)
+    changed = {n for n in after if before.get(n) != after[n]}
+    assert {"archive/index.html", "tags/migration.html", "people/luis-garcia-villagran.html",
+            "index.html", "atom.xml"} <= changed
+    assert "Several thousand migrants" in after["tags/migration.html"].decode()
+    assert times(out)["people/axel-weber.html"] == stamps["people/axel-weber.html"]
+
+    # People changed: one person loses the article (and, with no other, their page and
+    # feed), another gains it; related articles follow the shared names.
+    crossings = site / "articles" / "crossings.md"
+    set_field(crossings, "people", "[Axel Weber]")
+    before = after
+    after = assert_same_as_fresh(make_app, site, fresh)
+    assert "people/zelda-quintero-nakamura.html" in before
+    assert "people/zelda-quintero-nakamura.html" not in after
+    assert "people/zelda-quintero-nakamura.xml" not in after
+    changed = {n for n in after if before.get(n) != after[n]}
+    assert {"people/axel-weber.html", "people/axel-weber.xml", "people/index.html",
+            "people/by-count.html", "people/alejandro-mayorkas.html",
+            "articles/crossings.html"} <= changed
+
+    # Deleted: its page, and the pages of names only it had, are gone everywhere.
+    crossings.unlink()
+    before = after
+    after = assert_same_as_fresh(make_app, site, fresh)
+    assert "articles/crossings.html" not in after
+    assert "places/tijuana.html" not in after
+    assert {"archive/index.html", "tags/diplomacy.html", "people/axel-weber.html",
+            "atom.xml"} <= {n for n in after if before.get(n) != after[n]}
+
+
+def test_nothing_changed_writes_no_generated_page(make_app, site: Path):
+    first = build(make_app, site)
+    out = Path(first.outdir)
+    done, total = written(first)
+    assert done == total > 30
+    stamps = times(out)
+    again = build(make_app, site)
+    assert written(again) == (0, total)
+    assert times(out) == stamps
+    # The pages kept are still the build's: in the manifest, so never removed as stale.
+    third = build(make_app, site)
+    assert written(third) == (0, total) and times(out) == stamps
+
+
+def test_a_missing_page_is_written_again(make_app, site: Path):
+    out = Path(build(make_app, site).outdir)
+    (out / "tags" / "migration.html").unlink()
+    again = build(make_app, site)
+    assert written(again)[0] == 1
+    assert (out / "tags" / "migration.html").is_file()
+
+
+def test_a_changed_stylesheet_renders_every_page_again(make_app, site: Path, tmp_path: Path):
+    # Sphinx links each stylesheet with its checksum (``custom.css?v=...``).
+    static = site / "_static"
+    static.mkdir()
+    (static / "custom.css").write_text("body { color: black; }\n", encoding="utf-8")
+    options = {"html_static_path": ["_static"], "html_css_files": ["custom.css"]}
+    first = build(make_app, site, **options)
+    total = written(first)[1]
+    (static / "custom.css").write_text("body { color: navy; }\n", encoding="utf-8")
+    assert_same_as_fresh(make_app, site, tmp_path / "fresh", **options)
+    again = build(make_app, site, **options)  # the one checked above wrote them; now none
+    assert written(again) == (0, total)
+
+
+def test_title_change_and_fresh_environment_render_every_page(make_app, site: Path,
+                                                               tmp_path: Path):
+    total = written(build(make_app, site))[1]
+    after = assert_same_as_fresh(make_app, site, tmp_path / "fresh", html_title="Other Title")
+    assert "Other Title" in after["tags/migration.html"].decode()
+    _assets._file_checksum_inner.cache_clear()
+    app = make_app("html", srcdir=site, freshenv=True,
+                   confoverrides={**THEME, "html_title": "Other Title"})
+    app.build()
+    assert written(app) == (total, total)
+
+
+def test_a_new_page_in_the_navigation_updates_every_sidebar(make_app, site: Path,
+                                                             tmp_path: Path):
+    build(make_app, site)
+    (site / "about.md").write_text("# About the archive\n\nWho we are.\n", encoding="utf-8")
+    index = site / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\nabout\n```\n",
+                     encoding="utf-8")
+    after = assert_same_as_fresh(make_app, site, tmp_path / "fresh")
+    assert "About the archive" in after["tags/migration.html"].decode()
