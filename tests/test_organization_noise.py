@@ -50,3 +50,90 @@ def test_acronym_and_spelled_out_name_are_one_entry():
     assert "Federal Energy Regulatory Commission" in result.organizations
     assert not {"Organization of Petroleum Exporting Countries", "FERC",
                 "U.S. Federal Energy Regulatory Commission"} & set(result.organizations)
+
+
+def orgs(body, title="Title"):
+    return extract(parse_text(f"{title}\n\nNEW YORK (Reuters) - {body}\n", "a.txt")).organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    # A legal form printed with its period ends a sentence when a capital follows.
+    ("It sold to Kestrel Widgets Inc. Critics of the deal said no.",
+     "Kestrel Widgets Inc. Critics", "Kestrel Widgets"),
+    ("It named Bolt Guaranty Corp. A smaller group also bid.", "Bolt Guaranty Corp. A",
+     "Bolt Guaranty"),
+    # An article left at the end of a name by a lost period.
+    ("It sells to Dell Inc and Hewlett-Packard The deal closed.", "Hewlett-Packard The",
+     "Hewlett-Packard"),
+    # A word opening the sentence that says what state a body is in.
+    ("It rose. Former Tandem Reserve Board members met.", "Former Tandem Reserve Board",
+     "Tandem Reserve Board"),
+    ("It rose. Separate Labor Department data showed more.", "Separate Labor Department",
+     "Labor Department"),
+    ("It rose. Rebranded Quill Securities said so. It was rebranded in May.",
+     "Rebranded Quill Securities", "Quill Securities"),
+    # A common noun, then of/for/on and a body named on its own.
+    ("It rose. Representatives for Orbit Holdings declined to comment on representatives.",
+     "Representatives for Orbit Holdings", "Orbit Holdings"),
+    # A body after "of the" starts after "the".
+    ("Judge Ann Lee of the U.S. Bankruptcy Court for the District of Delaware ruled.",
+     "the U.S. Bankruptcy Court for the District of Delaware",
+     "U.S. Bankruptcy Court for the District of Delaware"),
+    # A name cut after an adjective is a fragment.
+    ("said Dean Baker of the Center for Economic and Policy Research in Washington.",
+     "Center for Economic", "Center for Economic and Policy Research"),
+    # An acronym first in a list stands alone.
+    ("It sold stakes to KPG and British Airways.", "KPG and British Airways", "British Airways"),
+    # A lone word left of a name without its legal form is no name.
+    ("Analysts at Holland & Co said so.", "Holland", "Holland & Co"),
+    ("Rupert Murdoch's News Corp. bid.", "News", "News Corp"),
+])
+def test_fragments_and_junk_at_the_edges(body, wrong, right):
+    found = orgs(body)
+    assert wrong not in found
+    assert right in found
+
+
+@pytest.mark.parametrize("body, wrong", [
+    # Acronyms the article spells out in lower case or prints as plurals: common nouns.
+    ("The diffusion index (DI) rose. The DI for big makers was firm.", "DI"),
+    ("It lost money on CDOs. The CDO market froze.", "CDO"),
+    ("It recalled an implantable cardioverter defibrillator (ICD). ICD sales fell.", "ICD"),
+    # A product's short name is no body.
+    ("Sony's PlayStation Portable, or PSP, sold well. PSP sales rose.", "PSP"),
+    # Words in capitals inside a heading or a table.
+    ('ROBERT MORRIS, PARTNER AND CHIEF INVESTMENT OFFICER, LORD, ABBETT & CO. LLC: "Our view."',
+     "LORD"),
+    ("Banks were exempt. 85 PERCENT, PRE-2003 GRANDFATHERED The bill passed.", "PERCENT"),
+    ('This time Prada may win. DUEL "For Ferragamo it is hard," he said.', "DUEL"),
+    # Models, codes and ratings joined by hyphens.
+    ("It recalled CTS-V and STS-V sedans.", "STS-V"),
+    # Indices are no bodies.
+    ("The S&P Financials Index .GSPF fell, with the S&P Energy index .GSPE up.",
+     "S & P Financials Index"),
+    ("The S&P Energy index .GSPE rose.", "S & P Energy"),
+    # Words around a name cannot make a people, a title or an adjective a body.
+    ("French and Italian firms have invested.", "French"),
+    ("Sir Nicholas Goodison, Chairman of the London Stock Exchange, said.", "Chairman"),
+    ("the Academy Award-winning director said.", "Academy Award-winning"),
+])
+def test_common_nouns_headings_and_codes(body, wrong):
+    assert wrong not in orgs(body)
+
+
+def test_acronyms_of_bodies_stay():
+    found = orgs("IBM, KPG and Dell said so. The Federal Deposit Insurance Corporation (FDIC) "
+                 "agreed, the FDIC said.")
+    assert {"IBM", "KPG"} <= set(found)
+    assert "FDIC" in found or "Federal Deposit Insurance Corporation" in found
+
+
+def test_a_title_after_a_status_word_stays_whole():
+    found = extract(parse_text("Title\n\nNEW YORK (Reuters) - It rose. Former President "
+                               "Bill Clinton said so.\n", "a.txt"))
+    assert "Bill Clinton" in found.people
+    assert any("Former" in r for r in found.roles.get("Bill Clinton", []))
+
+
+def test_older_names_of_the_european_commission_join_it():
+    assert orgs("The EC Commission said so.") == ("European Commission",)

@@ -18,6 +18,7 @@ from .people import find_people, short_forms
 from .pieces import (
     classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
 )
+from .lexicon import article_lexicon
 from .places import dateline_region, proper_case
 from .registry import Registry
 from .spans import fold
@@ -68,7 +69,9 @@ def extract(
     text = remove_format_characters(body_text(parsed))
     # Spans are found per paragraph so none runs across a paragraph break.
     groups = itertools.count()
-    pieces = [p for paragraph in text.split("\n\n") for p in find_pieces(paragraph, registry, groups)]
+    lexicon = article_lexicon(parsed.title + "\n\n" + text)
+    pieces = [p for paragraph in text.split("\n\n")
+              for p in find_pieces(paragraph, registry, groups, lexicon)]
     spans = [p.span for p in pieces]
 
     found: dict[str, list[str]] = {"people": [], "places": [], "organizations": []}
@@ -82,7 +85,7 @@ def extract(
 
     reasons = {("places", name): "the dateline" for name in found["places"]}
     for piece in pieces:
-        classify(piece, registry)
+        classify(piece, registry, lexicon)
     inherit_kinds(pieces)
     join_short_forms(pieces)
     # People first: "Henderson" after "Walker Henderson", or "said Guadalupe, 58," is no city.

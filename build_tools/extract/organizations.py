@@ -114,6 +114,8 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
         return curated
     if len(words) < 2:
         return words[0] if _looks_like_bank(words[0]) else None
+    if words[-1] in gazetteer.not_entities().last_words:
+        return None  # "S&P Financials Index", "Partnership Act": an index, law or event
     if (words[-1] in ORG_SUFFIXES or words[-1].casefold() in LEGAL_SUFFIXES
             or name.startswith(ORG_PREFIXES) or words[0] in ORG_FIRST or _suffix_then_of(words)):
         return strip_legal_suffix(words)
@@ -145,7 +147,21 @@ def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
     while len(kept) > 1 and (kept[-1].casefold().rstrip(",") in LEGAL_SUFFIXES
                              or kept[-1] in ("&", "and")):
         kept.pop()
+    if len(kept) == 1 < len(words) and _needs_its_suffix(kept[0]):
+        # "News Corp", "Holland & Co": one word left alone would be a common word, a place
+        # or a surname, not the company.
+        kept = list(words)
+        kept[-1] = kept[-1].rstrip(".,")
+    if all(w.casefold().rstrip(".,") in LEGAL_SUFFIXES for w in kept):
+        return None  # "Co Inc": a legal form, no name
     return " ".join(kept) if kept else None
+
+
+def _needs_its_suffix(word: str) -> bool:
+    """Whether *word*, all that is left of a company's name without its legal form, no longer
+    names it: a generic word of names (``News``, ``International``) or a place (``Holland &
+    Co``)."""
+    return word in ORG_SUFFIXES or fold(word) in gazetteer.places()
 
 
 def is_acronym(word: str) -> bool:
@@ -153,7 +169,10 @@ def is_acronym(word: str) -> bool:
     nor a word of eight letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
     acronyms are curated)."""
     letters = sum(c.isalpha() for c in word)
-    return bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 7
+    # "AFL-CIO" is one; "STS-V", "W-CDMA", "OPUS-5", "BB-" are models, codes and ratings.
+    parts = word.split("-")
+    return (bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 7
+            and (len(parts) == 1 or all(len(p) >= 2 and p.isalpha() for p in parts)))
 
 
 def organization_in_span(span: Span) -> str | None:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import gazetteer
+from .lexicon import Lexicon
 from .organizations import (
-    DESCRIPTORS, LEGAL_SUFFIXES, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization, is_acronym, is_curated,
-    organization_by_description, organization_by_employment, organization_in_span,
-    strip_legal_suffix,
+    DESCRIPTORS, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
+    is_acronym, is_curated, organization_by_description, organization_by_employment,
+    organization_in_span, strip_legal_suffix,
 )
 from .people import (
     OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, title_of,
@@ -22,8 +23,8 @@ from .places import (
 )
 from .registry import Registry
 from .spans import (
-    Span, find_spans, fold, inside_brackets, is_capitalised, split_at_conjunctions,
-    split_possessives, sub_span,
+    ABBREVIATIONS, Span, find_spans, fold, inside_brackets, is_capitalised,
+    split_at_conjunctions, split_possessives, sub_span,
 )
 
 #: What may stand between two names of one list: "Chevron, Exxon and Shell".
@@ -39,6 +40,20 @@ _CODE = re.compile(r"^(?=[A-Z0-9]*[0-9][A-Z0-9]*$)[A-Z][A-Z0-9]*[0-9][A-Z0-9]*$"
 #: "Petróleos Mexicanos (Pemex)", "..., known as OVSICORI": a short name defined after a name.
 _ACRONYM_AFTER = re.compile(
     r"^\s*(?:\(\s*|,\s*(?:known as|or|also called)\s+)([^\W\d_][\w&-]{1,11})\b(?!\s+[a-z])")
+#: Words that, opening a sentence before a name, say what state the body is in, not what it
+#: is called: "Former Federal Reserve Chairman", "Separate Labor Department data".
+STATUS_WORDS = frozenset("""former ex then acting interim outgoing incoming retired separate
+    separately rival fellow parent embattled troubled struggling beleaguered defunct bankrupt
+    newly privately publicly state-owned state-run""".split())
+#: Last words that name a part of a body, so the words before them are not its short name.
+PART_WORDS = frozenset("Board Committee Council Unit Office Division Newsroom Union".split())
+#: Articles that end no name: "Dell Inc and Hewlett-Packard The announcement" (a lost period).
+_TRAILING_ARTICLES = frozenset(("The",))  # "An" ends Vietnamese names
+#: Last words of bodies that publish indexes: "the Conference Board index".
+INDEX_PUBLISHERS = frozenset(
+    "Exchange Board Bank Reserve Department Commission Association University Institute".split())
+#: Words after a name that say it is a market index: "the S&P Energy index .GSPE".
+_INDEX_AFTER = re.compile(r"^\s+(?:index|indexes|indices|average|sub-index)\b")
 
 
 @dataclass
@@ -63,13 +78,17 @@ class Piece:
     shouted: bool = False
 
 
-def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int]) -> list[Piece]:
+def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
+                lexicon: Lexicon = Lexicon()) -> list[Piece]:
     """The candidate names of one paragraph, split at possessives and conjunctions, each with
-    the number of the list it stands in ("Chevron, Exxon and Shell" share one)."""
+    the number of the list it stands in ("Chevron, Exxon and Shell" share one). *lexicon*
+    holds what the whole article's text says of its words."""
     pieces: list[Piece] = []
     lists: set[int] = set()  # groups joined by "and" or "or": real lists, not "In Paris, X"
     group, previous = next(groups), None
-    for whole in _without_codes(find_spans(paragraph)):
+    spans = [s for span in _without_codes(find_spans(paragraph))
+             for s in _split_after_legal_period(span)]
+    for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         if not (previous and _LIST_GAP.match(gap)):
             group = next(groups)
@@ -155,6 +174,53 @@ def _split_body_from_title(span: Span) -> tuple[Span, Span] | None:
     return None
 
 
+def _split_after_legal_period(span: Span) -> list[Span]:
+    """``Home Depot Inc. Critics of CEO pay``, ``SLM Corp. Sallie Mae shares``: a legal form
+    printed with its period, then a capitalised word, is where a sentence ended."""
+    words = span.words
+    for i, word in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        if (word.endswith(".") and word.casefold() in LEGAL_SUFFIXES
+                and word.casefold() in ABBREVIATIONS and nxt.casefold() not in LEGAL_SUFFIXES
+                and nxt not in ("&", "and") and is_capitalised(nxt)):
+            return [sub_span(span, 0, i), *_split_after_legal_period(
+                sub_span(span, i + 1, len(words) - 1))]
+    return [span]
+
+
+def _without_edge_words(span: Span, registry: Registry, lexicon: Lexicon) -> Span | None:
+    """The span without words at its edges that belong to the sentence, not the name: an
+    article left at the end (``Hewlett-Packard The``), and a word opening the sentence that
+    says what state a body is in or is a common word the article also prints in lower case
+    (``Former Federal Reserve Chairman``, ``Separate Labor Department``, ``Combined ...``)."""
+    words = span.words
+    if len(words) > 1 and words[-1] in _TRAILING_ARTICLES:
+        return _without_edge_words(sub_span(span, 0, len(words) - 2), registry, lexicon)
+    if len(words) < 2 or not _opens_sentence(span) or _known_whole(span, registry):
+        return span
+    first = fold(words[0])
+    rest = 1
+    while rest < len(words) and not is_capitalised(words[rest]):
+        rest += 1
+    tail = sub_span(span, rest, len(words) - 1) if rest < len(words) else None
+    if first in STATUS_WORDS and tail and not is_title_word(tail.words[0]):
+        return tail  # "Former President Bill Clinton" keeps his title whole
+    if first.endswith(("ed", "ly")) and first in lexicon.lower and tail and (
+            canonical_organization(tail.words) or is_curated(tail.words)):
+        return tail
+    # "Representatives for Delphi", "News of BHP's bid": a plural or common noun, then of,
+    # for or on and a body named on its own.
+    if (len(words) > 2 and words[1] in ("of", "for", "on") and first in lexicon.lower
+            and not is_title_word(words[0]) and canonical_place(words[2:]) is None
+            and not " ".join(words).startswith(ORG_PREFIXES)):
+        tail = sub_span(span, 2 + (words[2] == "the"), len(words) - 1)
+        named = is_curated(tail.words) or (len(tail.words) == 1 and is_acronym(tail.words[0]))
+        # "Institute for Supply Management" is one name; "News of BHP's bid" is not.
+        if named or (words[0] not in ORG_SUFFIXES and canonical_organization(tail.words)):
+            return tail
+    return span
+
+
 def _without_codes(spans: list[Span]) -> Iterator[Span]:
     """Spans with the tickers and codes printed inside them taken out: ``UAUA.O United
     Airlines`` -> ``United Airlines``, ``Cerberus CBS.UL`` -> ``Cerberus``."""
@@ -177,9 +243,15 @@ def is_code(word: str) -> bool:
 
 
 def _possessive_in_name(left: Span, right: Span) -> bool:
-    """"Ombudsman's Office" is one name; "Peru's Congress" and "Mexico's Navy Ministry" two."""
-    return (len(right.words) == 1 and right.words[0] in ORG_SUFFIXES
-            and canonical_place(left.words) is None)
+    """"Ombudsman's Office", "Dillard's Inc" and "Moody's Investors Service" are one name;
+    "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's Office" and "Rupert Murdoch's
+    News Corp" two."""
+    if canonical_place(left.words) is not None:
+        return False
+    if len(right.words) == 1:
+        return right.words[0] in ORG_SUFFIXES and not (
+            is_curated(left.words) or canonical_organization(left.words))
+    return all(w in ORG_SUFFIXES and w.casefold() not in LEGAL_SUFFIXES for w in right.words)
 
 
 def _known_whole(span: Span, registry: Registry) -> bool:
@@ -193,8 +265,10 @@ def _split_list(span: Span) -> list[Span]:
     if len(parts) > 1 and not (is_curated(span.words) or canonical_place(span.words)):
         first, second = parts[0].words, parts[1].words
         after_and = span.words[span.words.index("and") + 1]
-        stands_alone = canonical_place(first) or (
-            canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES))
+        stands_alone = canonical_place(first) or is_curated(first) or (
+            len(first) == 1 and is_acronym(first[0])) or (
+            canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES)
+            and not _adjective(first[-1]))
         # "Chamber of Commerce and Industry": a field, not a second body.
         field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
         if canonical_organization(span.words) and (
@@ -218,10 +292,22 @@ def _split_of_place(span: Span) -> list[Span]:
                     is None and not " ".join(tail).startswith(ORG_PREFIXES))
     if not tail_is_body and (canonical_place(tail) is None or canonical_organization(words)):
         return [span]
-    return [sub_span(span, 0, i - 1), sub_span(span, i + 1, len(words) - 1)]
+    # "Judge Christopher Sontchi of the U.S. Bankruptcy Court": the body starts after "the".
+    first = i + 1
+    while first < len(words) - 1 and not is_capitalised(words[first]):
+        first += 1
+    return [sub_span(span, 0, i - 1), sub_span(span, first, len(words) - 1)]
 
 
-def classify(piece: Piece, registry: Registry) -> None:
+def _adjective(word: str) -> bool:
+    """``Economic``, ``Strategic``, ``Political``: a word that qualifies the next, so a name
+    cut after it (``Center for Economic`` of ``Center for Economic and Policy Research``) is
+    a fragment."""
+    return canonical_place(word) is None and word.endswith(
+        ("ic", "ical", "al", "ive", "ary", "ous")) and len(word) > 4
+
+
+def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> None:
     """What a piece names, where its own words or the words around it say so; people are left
     to :func:`find_people`, which needs every mention."""
     span = piece.span
@@ -232,14 +318,18 @@ def classify(piece: Piece, registry: Registry) -> None:
 
     if forced := registry.find(span.text):
         return found(forced.kind, forced.name, "in the registry")
-    if piece.shouted or _in_capitals(span):
+    if piece.shouted or _in_capitals(span) or _heading_word(span):
         if place := canonical_place(span.words):
             return found("places", place, "a known place")
         if is_curated(span.words):
             return found("organizations", canonical_organization(span.words), "a known organisation")
         return found("none", None, "in capitals, unknown")
-    if _is_noise(span):
+    if _is_noise(span) or (_INDEX_AFTER.match(span.after) and not is_curated(span.words)
+                           and span.words[-1] not in INDEX_PUBLISHERS):
         return found("none", None, "ticker, index or rate")
+    if len(span.words) == 1 and span.text in lexicon.common_acronyms and not is_curated(
+            span.words):
+        return found("none", None, "an acronym the article uses as a common noun")
     if len(span.words) == 1 and not is_curated(span.words) and (
             span.text in ORG_SUFFIXES or span.text.casefold() in LEGAL_SUFFIXES):
         return found("none", None, "a word of a name, alone")
@@ -274,17 +364,68 @@ def classify(piece: Piece, registry: Registry) -> None:
     if len(span.words) > 1 and quoted_person(span):
         piece.personal = True
         return None
-    if org := organization_by_description(span):
+    if _describable(span) and (org := organization_by_description(span)):
         return found("organizations", org, "described as an organisation")
     if has_evidence(span):
         piece.personal = True
         return None
-    if org := organization_by_employment(span):
+    if _describable(span) and (org := organization_by_employment(span)):
         return found("organizations", org, "where someone works")
     if place := place_by_context(span):
         piece.guessed = True
         return found("places", place, "a place by the words around it")
     return None
+
+
+def _describable(span: Span) -> bool:
+    """Whether the words around *span* may make it an organisation: not a people's name
+    (``Japanese``), a title (``Chairman``), a lone word of names (``Jr.``, ``Economics``), a
+    letter (``Class B``) or an adjective (``Academy Award-winning``, ``Nasdaq-style``)."""
+    words, last = span.words, span.words[-1]
+    if "-" in last and last.rsplit("-", 1)[1][:1].islower():
+        return False
+    if len(last) == 1 or (len(words) == 1 and is_demonym(words)):
+        return False
+    if len(words) > 1:
+        return True
+    return not (is_title_word(last) or last in NOT_ACRONYMS or last in ORG_SUFFIXES
+                or last in FIELDS or last.casefold() in ABBREVIATIONS)
+
+
+def _heading_word(span: Span) -> bool:
+    """One word in capitals that is part of a heading or a table printed inside a paragraph:
+    in a run of three words in capitals or more (``LORD, ABBETT & CO. LLC``, ``85 PERCENT,
+    PRE-2003 GRANDFATHERED``), or standing alone between sentences (``appeal. DUEL "For``,
+    ``LINK: - To view``). Two acronyms side by side (``IBM, HP and Dell``) are no heading."""
+    word = span.text
+    if len(span.words) != 1 or not _capitals(word):
+        return False
+    before = _TOKENS.findall(span.before)
+    after = _TOKENS.findall(span.after)
+    run = 1 + _capitals_run(reversed(before)) + _capitals_run(after)
+    if run >= 3:
+        return True
+    sentence_before = not span.before.strip() or span.before.rstrip()[-1] in ".!?"
+    return sum(c.isalpha() for c in word) >= 4 and sentence_before and bool(
+        re.match(r"^\s*(?::|[\"“]|[A-Z][a-z])", span.after))
+
+
+_TOKENS = re.compile(r"[^\W\d_][\w'’.&-]*|\S")
+
+
+def _capitals_run(tokens) -> int:
+    """How many words in capitals the tokens open with, across punctuation and figures."""
+    count = 0
+    for token in tokens:
+        if token in "()" or (token[0].isalpha() and not _capitals(token)):
+            break
+        count += _capitals(token) and token[0].isalpha()
+    return count
+
+
+def _capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -315,6 +456,7 @@ def _is_noise(span: Span) -> bool:
             and span.before[-2:-1] in ("", " ", "(", "\t"))
         or (len(text) == 1)
         or fold(text) in gazetteer.not_entities().names
+        or fold(text).replace(" & ", "&") in gazetteer.not_entities().names
     )
 
 
@@ -344,17 +486,25 @@ def join_short_forms(pieces: list[Piece]) -> None:
     Platinum`` after ``Bushveld Platinum Holdings``, ``Pemex`` after ``Petróleos Mexicanos
     (Pemex)``."""
     shorts: dict[str, str] = {}
+    products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     for piece in pieces:
+        if piece.kind == "none" and (match := _ACRONYM_AFTER.match(piece.span.after)):
+            products.add(fold(match.group(1)))
         if piece.kind != "organizations" or not piece.name:
             continue
         if match := _ACRONYM_AFTER.match(piece.span.after):
             shorts.setdefault(fold(match.group(1)), piece.name)
         words = piece.name.split()
-        while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        # "Caremark Board" is a part of Caremark, not its full name.
+        while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
             shorts.setdefault(fold(" ".join(words)), piece.name)
     for piece in pieces:
-        name = shorts.get(fold(piece.span.text))
+        key = fold(piece.span.text)
+        if key in products and key not in shorts and piece.kind in (None, "organizations"):
+            piece.kind, piece.name, piece.reason = "none", None, "short for a product or index"
+            continue
+        name = shorts.get(key)
         if name and not piece.personal and piece.kind in (None, "organizations", "none"):
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
 

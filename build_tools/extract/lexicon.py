@@ -1,0 +1,50 @@
+"""What an article's own text says about its words, for the rules that one sentence cannot
+decide: which capitalised words it also prints in lower case (``Separate`` opening a sentence,
+``separate`` elsewhere: a common word), which acronyms it spells out in lower case
+(``collateralized debt obligations (CDOs)``: a common noun, not a body) or prints as plurals
+(``CDOs``), and which names it prints on their own (``Star Cruises`` before ``Star Cruises and
+Genting International``: two bodies). Pure; built once per article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .spans import fold
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: An acronym in brackets, with up to eight words before it: ``diffusion index (DI)``.
+_DEFINED = re.compile(r"((?:[\w'’-]+\s+){0,7}[\w'’-]+)\s*\(\s*([A-Z][A-Z0-9&-]{1,9})(s?)\s*\)")
+#: An acronym printed as a plural: ``CDOs``, ``REITs``, ``PCs``.
+_PLURAL = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]{1,9})s(?![\w'’]|\.\w)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The article's words as its text prints them."""
+
+    #: Folded words the text prints in lower case somewhere.
+    lower: frozenset[str] = frozenset()
+    #: Acronyms the text spells out in lower case or prints as plurals: common nouns.
+    common_acronyms: frozenset[str] = frozenset()
+
+
+def article_lexicon(text: str) -> Lexicon:
+    """The :class:`Lexicon` of *text* (the title and body of one article)."""
+    lower = frozenset(fold(w) for w in _WORD.findall(text) if w[0].islower())
+    common = {m.group(1) for m in _PLURAL.finditer(text)}
+    for match in _DEFINED.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2)
+        if _spelled_in_lower_case(words, acronym):
+            common.add(acronym)
+    return Lexicon(lower=lower, common_acronyms=frozenset(common))
+
+
+def _spelled_in_lower_case(words: list[str], acronym: str) -> bool:
+    """Whether the last words before ``(ACRONYM)`` spell it out, all in lower case:
+    ``implantable cardioverter defibrillator (ICD)``, ``debtor-in-possession (DIP)``."""
+    letters = [c for c in acronym if c.isalpha()]
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    tail = parts[-len(letters):] if len(parts) >= len(letters) else []
+    return bool(tail) and all(p[0].islower() for p in tail) and [
+        p[0].casefold() for p in tail] == [c.casefold() for c in letters]
