@@ -29,6 +29,9 @@ class ArchiveError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):  # pickled with its own arguments, to cross to and from processes
+        return (type(self), (self.file, self.reason, self.line))
+
     def __str__(self) -> str:
         where = self.file or "<input>"
         if self.line is not None:

@@ -32,6 +32,17 @@ def test_parallel_conversion_writes_what_one_process_writes(tmp_path):
     assert tree(tmp_path / "one") == tree(tmp_path / "two") and tree(tmp_path / "one")
 
 
+def test_inputs_that_fail_in_a_worker_process_fail_alone(tmp_path):
+    src = inputs(tmp_path)
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    (src / "binary.txt").write_bytes(b"\x00\x01 binary")
+    serial = convert_folder(src, tmp_path / "one", jobs=1)
+    parallel = convert_folder(src, tmp_path / "two", jobs=2)
+    assert [(r.file, r.status, r.error) for r in parallel.inputs] == [
+        (r.file, r.status, r.error) for r in serial.inputs]
+    assert {r.file for r in parallel.failed} == {"empty.txt", "binary.txt"}
+
+
 def test_a_cached_run_writes_what_a_fresh_run_writes(tmp_path):
     src, out = inputs(tmp_path, 20), tmp_path / "out"
     convert_folder(src, out)
