@@ -68,10 +68,18 @@ def _same(word: str, signal: str, last: bool) -> bool:
     return word == signal or (last and word in (signal + "s", signal + "es"))
 
 
-def _count(words: list[_Word], runs: dict[int, int], phrase: tuple[str, ...]) -> int:
+def _count(words: list[_Word], runs: dict[int, int], phrase: tuple[str, ...],
+           starts: dict[str, list[int]]) -> int:
+    """How often *phrase* occurs as words of the text; *starts* is key -> positions, so only
+    the places where its first word stands are looked at (not every word of the article for
+    every phrase of the taxonomy)."""
     n, count = len(phrase), 0
-    for i in range(len(words) - n + 1):
-        if not all(_same(words[i + k].key, phrase[k], k == n - 1) for k in range(n)):
+    first = phrase[0]
+    candidates = starts.get(first, []) if n > 1 else [
+        *starts.get(first, []), *starts.get(first + "s", []), *starts.get(first + "es", [])]
+    for i in sorted(candidates):
+        if i + n > len(words) or not all(_same(words[i + k].key, phrase[k], k == n - 1)
+                                         for k in range(n)):
             continue
         matched = words[i : i + n]
         run = matched[0].run
@@ -90,9 +98,13 @@ def tag_evidence(text: str, rules: tuple[TagRule, ...]) -> dict[str, dict[str, i
     for word in words:
         if word.run >= 0:
             runs[word.run] = runs.get(word.run, 0) + 1
+    starts: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        starts.setdefault(word.key, []).append(i)
     found: dict[str, dict[str, int]] = {}
     for rule in rules:
-        counts = {w: n for w in rule.words if (n := _count(words, runs, _phrase_keys(w)))}
+        counts = {w: n for w in rule.words
+                  if (n := _count(words, runs, _phrase_keys(w), starts))}
         if sum(counts.values()) >= rule.min_count:
             found[rule.tag] = counts
     return found
