@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..characters import remove_format_characters
 
@@ -67,6 +68,7 @@ def inside_brackets(span: Span) -> bool:
     return span.before.rstrip().endswith("(") and span.after.lstrip().startswith(")")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every article; words repeat
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``Comaltitlán`` and ``COMALTITLAN`` fold alike, and
     so do names that differ only by invisible format characters (a zero-width space)."""
