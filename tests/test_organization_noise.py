@@ -137,3 +137,78 @@ def test_a_title_after_a_status_word_stays_whole():
 
 def test_older_names_of_the_european_commission_join_it():
     assert orgs("The EC Commission said so.") == ("European Commission",)
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    # A run of capitals ended by a word opening the next sentence (a lost period).
+    ("Analysts liked Piper Jaffray and Hilton When asked, they smiled.", "Hilton When", None),
+    # Two tickers printed together after a name.
+    ("BlackBerry maker Research In Motion Ltd RIM.TORIMM.O reported a profit.",
+     "Research In Motion Ltd RIM.TORIMM.O", "Research In Motion"),
+    # Kinds of security and technologies.
+    ("It said its American Depositary Shares (ADS) would be delisted.",
+     "American Depositary Shares", None),
+    ("Casio makes CDMA-based phones.", "CDMA", None),
+    ("The decision to cease MBS trading was made.", "MBS", None),
+    # What a body makes, after its possessive, is no body of the list it stands in.
+    ("Its price is close to Palm's Treo and Motorola's Razr2.", "Treo", "Motorola"),
+    # A body and its region, then a title and a person.
+    ('"We are open," Toyota North America President Jim Press told Reuters.',
+     "Toyota North America President Jim Press", None),
+    # A name the article prints alone stands alone before "and".
+    ("Former Treasury Secretary Robert Rubin is chairman, Rubin said. Four directors, "
+     "including Rubin and Time Warner Inc Chief Executive Richard Parsons, are searching.",
+     "Rubin and Time Warner", "Time Warner"),
+])
+def test_not_organisations_2007(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+@pytest.mark.parametrize("body, organizations", [
+    # A name the article prints alone elsewhere stands alone before "and".
+    ("Genting International will buy Star Cruises' stake. Star Cruises and Genting "
+     "International are both controlled by the Lim family.",
+     ["Star Cruises", "Genting International"]),
+    # The last "and" of a list after a comma joins two bodies.
+    ("The group includes OppenheimerFunds Inc., D.E. Shaw Valence Portfolios and S.A.C. "
+     "Capital Management.", ["D.E. Shaw Valence Portfolios", "S.A.C. Capital Management"]),
+])
+def test_bodies_joined_by_and_are_two(body, organizations):
+    result = found(body)
+    for name in organizations:
+        assert name in result.organizations
+    assert " and ".join(organizations) not in result.organizations
+
+
+def test_a_lone_body_word_in_a_field_name_is_kept():
+    result = found("The United Food and Commercial Workers Union said so. The Food and Drug "
+                   "Administration agreed.")
+    assert "United Food and Commercial Workers Union" in result.organizations
+    assert "Food and Drug Administration" in result.organizations
+
+
+@pytest.mark.parametrize("body, wrong_place, organization", [
+    ("Workers at the factory in the eastern German town of Nordhausen protested.",
+     "German", None),
+    ("A cyclone was headed toward the oil-producing Arabian peninsula.", "Arabian", None),
+    ("US Airways raised its offer for Delta Air Lines Inc. Delta rejected it.", "Delta",
+     "Delta Air Lines"),
+    ("A gain came from the sale of its stake in Devonport to Babcock International.",
+     "Devonport", "Devonport"),
+])
+def test_adjectives_and_bodies_are_no_places(body, wrong_place, organization):
+    result = found(body)
+    assert wrong_place not in result.places
+    if organization:
+        assert organization in result.organizations
+
+
+def test_a_body_based_somewhere_is_no_person_when_it_speaks():
+    result = found("The plant is owned by Dallas, Texas-based Lone Star. Lone Star said it had "
+                   "tried to save it. Its computer-based Web search grew.")
+    assert "Lone Star" not in result.people
+    assert "Lone Star" in result.organizations
+    assert "Web" not in result.organizations

@@ -78,3 +78,19 @@ def test_older_copy_places_and_bodies(body, places, organizations):
     assert places <= set(result.places)
     assert organizations <= set(result.organizations)
     assert not [o for o in result.organizations if o.startswith("U.S. ")]
+
+
+@pytest.mark.parametrize("body, person, role", [
+    # A title word that ends the run is the surname's: "Prince", "King", "Major".
+    ("The bank awarded Chief Executive Charles Prince $10 million.", "Charles Prince",
+     "Chief Executive"),
+    ("Chief Operating Officer Denny Strigl said so.", "Denny Strigl", "Chief Operating Officer"),
+    # A compound of titles is a title.
+    ('"Enough," AFL-CIO Secretary-Treasurer Richard Trumka said in a statement.',
+     "Richard Trumka", "AFL-CIO Secretary-Treasurer"),
+])
+def test_title_words_in_names_and_compound_titles(body, person, role):
+    result = found(body)
+    assert person in result.people
+    assert role in result.roles[person]
+    assert not any(person in org for org in result.organizations)

@@ -95,9 +95,19 @@ def extract(
                          vouched(candidates))
     people_keys = {key for person in people
                    for key in (fold(person.name), *short_forms(person.name))}
+    # Names of people a title or role shows to be people, and their short forms.
+    titled_keys = {key for person in people if person.roles
+                   for key in (fold(person.name), *short_forms(person.name))}
     for piece in pieces:
         if piece.guessed and fold(piece.span.text) in people_keys:
             piece.kind = "people"
+        elif (piece.kind == "organizations" and piece.reason in WEAK_ORGANIZATION_REASONS
+              and fold(piece.span.text) in titled_keys):
+            # "Rubin and Time Warner", "Mozilo is well aware": a person the article names.
+            piece.kind, piece.name, piece.reason = "people", None, "a person named in full"
+    # "Texas-based Lone Star ... Lone Star said": a body, not a person who speaks.
+    bodies = {fold(p.name) for p in pieces if p.kind == "organizations" and p.name}
+    people = [p for p in people if p.roles or fold(p.name) not in bodies]
     place_keys = {fold(p.name) for p in pieces if p.kind == "places" and p.name}
     place_keys |= {fold(p) for p in found["places"]}
     people = [p for p in people if fold(p.name) not in place_keys]
@@ -130,6 +140,11 @@ def extract(
         tag_words=tag_words,
         reasons=reasons,
     )
+
+
+#: Reasons too weak to outrank a person the article names (in :func:`~.pieces.classify`).
+WEAK_ORGANIZATION_REASONS = frozenset(
+    ("listed with other organizations", "described as an organisation", "where someone works"))
 
 
 def _expand_acronyms(orgs: list[str]) -> list[str]:

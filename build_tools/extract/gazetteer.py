@@ -60,7 +60,8 @@ SUBDIVISION_TYPES = frozenset(
 SUBDIVISION_STOP = frozenset(fold(n) for n in ("Central", "Capital", "Northern", "Southern",
                                                "Eastern", "Western", "North", "South", "East",
                                                "West", "Coast", "Lakes", "Islands", "Victoria",
-                                               "Georgia", "Washington", "Distrito Federal"))
+                                               "Georgia", "Washington", "Distrito Federal",
+                                               "Delta", "Plateau", "Unity", "Van", "Rivers"))
 
 
 def _data(name: str) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .spans import fold
+from .spans import find_spans, fold, split_possessives
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: An acronym in brackets, with up to eight words before it: ``diffusion index (DI)``.
@@ -27,6 +27,8 @@ class Lexicon:
     lower: frozenset[str] = frozenset()
     #: Acronyms the text spells out in lower case or prints as plurals: common nouns.
     common_acronyms: frozenset[str] = frozenset()
+    #: Folded runs of capitalised words the text prints as a whole, possessives split off.
+    names: frozenset[str] = frozenset()
 
 
 def article_lexicon(text: str) -> Lexicon:
@@ -37,7 +39,9 @@ def article_lexicon(text: str) -> Lexicon:
         words, acronym = match.group(1).split(), match.group(2)
         if _spelled_in_lower_case(words, acronym):
             common.add(acronym)
-    return Lexicon(lower=lower, common_acronyms=frozenset(common))
+    names = frozenset(fold(part.text) for span in find_spans(text)
+                      for part in split_possessives(span))
+    return Lexicon(lower=lower, common_acronyms=frozenset(common), names=names)
 
 
 def _spelled_in_lower_case(words: list[str], acronym: str) -> bool:

@@ -59,6 +59,10 @@ DESCRIPTORS = frozenset(
     contractor contractors outlet outlets institute association federation""".split()
 )
 _DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
+#: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
+_BASED_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.]*-based$")
+#: "its stake in Devonport", "a holding in Metronet": what one owns a share of is a body.
+_STAKE_IN = re.compile(r"\b(?:stake|stakes|holding|shareholding|interest)\s+in\s+(?:the\s+)?$")
 #: An appositive that says what kind of body a name is: "Kestrel Orbital, a startup", but not
 #: "John Hartley, a bank analyst".
 _ORG_NOUNS = (
@@ -94,14 +98,17 @@ _ROLE_WORDS = re.compile(
     r"president|chairman|adviser|advisor|banker|broker|consultant|official|officials|"
     r"employee|employees|engineer|lawyer|professor)\b[^.;,]{0,40}$"
 )
-#: All-capital words that are not organisations: titles, units, currencies, figures.
+#: All-capital words that are not organisations: titles, units, currencies, figures, kinds of
+#: security (``MBS``, ``ADR``) and technologies (``CDMA``, ``GSM``).
 NOT_ACRONYMS = frozenset(
     """CEO CFO COO CTO CIO GDP GNP IPO LNG LPG CPI PPI PMI ETF ETFs EV EVs AI OK TV GMT EST EDT
     PST PDT BST CET CEST UTC AM PM USD EUR GBP JPY CNY CHF YEN BPD MW GW KW KWH TWH CO2 HIV AIDS
     SUV SUVs PC PCs IT ID II III IV VI VII VIII IX XI XII Q1 Q2 Q3 Q4 H1 H2 US USA UK UAE EU UN
     NGO NGOs MP MPs VAT ESG M&A IPOs RSS PDF URL FAQ DNA COVID SARS MERS TB DJ CD DVD GPS LED
     LCD API APIs TSX FTSE DAX CAC KOSPI NIKKEI S&P NASDAQ NYSE A B C D E F G X Y Z I O P R S T
-    OF AND THE FOR IN ON TO BY AT AN A1 AAA AA BBB BB CCC""".split()
+    OF AND THE FOR IN ON TO BY AT AN A1 AAA AA BBB BB CCC
+    MBS RMBS CMBS ABS CDO CDOs CLO CDS ABCP SIV SIVs REIT REITs ADR ADRs ADS GDR TIPS
+    CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS""".split()
 )
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
@@ -193,7 +200,8 @@ def organization_by_description(span: Span) -> str | None:
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
-            last.endswith(("-owned", "-run", "-controlled", "-backed"))):
+            last.endswith(("-owned", "-run", "-controlled", "-backed"))) or (
+            _STAKE_IN.search(before + " ")) or _BASED_BEFORE.search(before):
         return strip_legal_suffix(span.words)
     if (_ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after)
             or _EMPLOYER_AFTER.match(span.after)):

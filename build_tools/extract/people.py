@@ -111,8 +111,11 @@ _TITLES_FOLDED = frozenset(t.casefold().rstrip(".") for t in TITLES)
 
 
 def is_title_word(word: str) -> bool:
-    """``President``, ``Governor``, ``Gov.``: a word of a person's title."""
-    return word.casefold().rstrip(".") in _TITLES_FOLDED
+    """``President``, ``Governor``, ``Gov.``: a word of a person's title; so is a compound of
+    titles (``Secretary-Treasurer``)."""
+    key = word.casefold().rstrip(".")
+    return key in _TITLES_FOLDED or ("-" in key and all(
+        part in _TITLES_FOLDED for part in key.split("-")))
 
 
 _is_title = is_title_word
@@ -123,6 +126,13 @@ def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     last_title = -1
     i = 0
     while i < len(words):
+        # "Chief Executive Charles Prince": a title word that ends the run, after the name
+        # that follows a title, is part of the name ("Chief Financial Officer Gary Crittenden"
+        # goes on to the name after "Officer").
+        if 0 <= last_title == i - 1 and not _is_title(words[i]) and words[i] not in ("and", "&"):
+            later = [j for j in range(i + 1, len(words)) if _is_title(words[j])]
+            if not later or later[0] == len(words) - 1:
+                break
         if _is_title(words[i]):
             last_title = i
             if i + 1 < len(words) and words[i + 1] == "of":
@@ -218,6 +228,18 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
         return False
     name = " ".join(words)
     return canonical_place(name) is None and canonical_organization(words) is None
+
+
+#: Surnames that are also last words of bodies' names: "Jim Press", "Tom Post".
+SURNAME_SUFFIXES = frozenset("Press Post Bank Banks Court Guard Mills Chambers".split())
+
+
+def surname_is_a_suffix(words: tuple[str, ...]) -> bool:
+    """``Jim Press`` after ``President``: a first name, and a surname that is also a last word of
+    bodies' names (``Press``, ``Bank``); a title before them says it is no body's name (the
+    person index still leaves such names out, so they are indexed as nothing)."""
+    return (len(words) == 2 and words[0] not in ORG_SUFFIXES and words[1] in SURNAME_SUFFIXES
+            and _looks_like_name(words[:1]))
 
 
 def _place_in_name(words: tuple[str, ...]) -> bool:

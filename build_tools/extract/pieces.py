@@ -15,7 +15,8 @@ from .organizations import (
     organization_in_span, strip_legal_suffix,
 )
 from .people import (
-    OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, title_of,
+    OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
+    title_of,
 )
 from .places import (
     FEATURE_FIRST, big_city, canonical_place, is_demonym, place_by_context, place_by_form,
@@ -33,7 +34,8 @@ _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 #: Fields that end a body's name after "and": "University of Science and Technology".
 FIELDS = frozenset("""Science Sciences Technology Technologies Arts Research Innovation Culture
     Sport Sports Tourism Media Engineering Medicine Letters Law Commerce Industry""".split())
-_TICKER = re.compile(r"^[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}$")
+#: One ticker, or two printed together (``RIM.TORIMM.O``: Toronto's and Nasdaq's).
+_TICKER = re.compile(r"^(?:[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}){1,2}$")
 #: Capitals and digits mixed, a digit last or inside: futures and instrument codes (``CLF8``,
 #: ``NRP290``, ``US10YT``); names such as ``G7`` or ``3M`` are curated.
 _CODE = re.compile(r"^(?=[A-Z0-9]*[0-9][A-Z0-9]*$)[A-Z][A-Z0-9]*[0-9][A-Z0-9]*$")
@@ -47,8 +49,10 @@ STATUS_WORDS = frozenset("""former ex then acting interim outgoing incoming reti
     newly privately publicly state-owned state-run""".split())
 #: Last words that name a part of a body, so the words before them are not its short name.
 PART_WORDS = frozenset("Board Committee Council Unit Office Division Newsroom Union".split())
-#: Articles that end no name: "Dell Inc and Hewlett-Packard The announcement" (a lost period).
-_TRAILING_ARTICLES = frozenset(("The",))  # "An" ends Vietnamese names
+#: Articles and words opening a sentence that end no name: "Dell Inc and Hewlett-Packard The
+#: announcement", "... and Hilton When asked" (a lost period).
+_TRAILING_ARTICLES = frozenset(  # "An" ends Vietnamese names
+    "The When But If While Although However Asked Meanwhile Still Yet".split())
 #: Last words of bodies that publish indexes: "the Conference Board index".
 INDEX_PUBLISHERS = frozenset(
     "Exchange Board Bank Reserve Department Commission Association University Institute".split())
@@ -76,6 +80,9 @@ class Piece:
     #: In a paragraph printed wholly in capitals (a heading, a story in capitals): nothing
     #: there shows what a word is, so only names known as they stand count.
     shouted: bool = False
+    #: After a body's possessive (``Palm's Treo``): what a body owns or makes, which its
+    #: list does not make a body.
+    owned: bool = False
 
 
 def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
@@ -90,6 +97,7 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
              for s in _split_after_legal_period(span)]
     for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
+        listed = bool(previous and re.match(r"^\s*,\s*$", gap))
         if not (previous and _LIST_GAP.match(gap)):
             group = next(groups)
         elif _CONJUNCTION.search(gap):
@@ -106,7 +114,7 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
         for n, whole in enumerate(parts):
             if n:
                 group = next(groups)
-            group = _add_pieces(whole, group, groups, pieces, lists)
+            group = _add_pieces(whole, group, groups, pieces, lists, lexicon, listed and not n)
     shouted = not any(c.islower() for c in paragraph)
     for piece in pieces:
         piece.listed = piece.group in lists
@@ -115,18 +123,21 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
 
 
 def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
-                lists: set[int]) -> int:
+                lists: set[int], lexicon: Lexicon, listed: bool = False) -> int:
     """The pieces of one name, split at possessives and lists; returns the last group."""
     if (len(whole.words) > 1 and whole.words[0].casefold() in DESCRIPTORS
             and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
         whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
-    for k, part in enumerate(split_possessives(whole, _possessive_in_name)):
+    owners = split_possessives(whole, _possessive_in_name)
+    for k, part in enumerate(owners):
         if k:
             group = next(groups)
-        parts = _split_list(part)
+        owned = k > 0 and canonical_place(owners[k - 1].words) is None and (
+            part.before.rstrip().endswith(("'s", "’s", "'", "’")))
+        parts = _split_list(part, lexicon, listed and k == 0)
         if len(parts) > 1 and "and" in part.words:
             lists.add(group)
-        pieces.extend(Piece(piece, group) for piece in parts)
+        pieces.extend(Piece(piece, group, owned=owned and n == 0) for n, piece in enumerate(parts))
     return group
 
 
@@ -168,10 +179,18 @@ def _split_body_from_title(span: Span) -> tuple[Span, Span] | None:
         if not 1 <= len(name) <= 4 or not all(is_capitalised(w) for w in name):
             continue
         head = words[:i]
-        if (canonical_organization(head) or canonical_organization(words)) and canonical_place(
-                head) is None and canonical_organization(name) is None:
+        if (canonical_organization(head) or canonical_organization(words)
+                or _body_and_region(head)) and canonical_place(head) is None and (
+                canonical_organization(name) is None or surname_is_a_suffix(name)):
             return sub_span(span, 0, i - 1), sub_span(span, i, len(words) - 1)
     return None
+
+
+def _body_and_region(words: tuple[str, ...]) -> bool:
+    """``Toyota North America``, ``GM Europe``: a known body, then the region its arm runs."""
+    return any((is_curated(words[:k]) or canonical_organization(words[:k])
+                or (k == 1 and is_acronym(words[0]))) and canonical_place(words[k:]) is not None
+               for k in range(1, len(words)))
 
 
 def _split_after_legal_period(span: Span) -> list[Span]:
@@ -258,9 +277,13 @@ def _known_whole(span: Span, registry: Registry) -> bool:
     return bool(registry.find(span.text) or is_curated(span.words) or canonical_place(span.words))
 
 
-def _split_list(span: Span) -> list[Span]:
+def _split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) -> list[Span]:
     """``Colombia and Central America`` -> two names; ``Department of Health and Human
-    Services`` and ``Procter & Gamble`` stay one; ``Permian Basin of Texas`` -> two."""
+    Services`` and ``Procter & Gamble`` stay one; ``Permian Basin of Texas`` -> two. A name
+    the article prints on its own elsewhere (``Star Cruises``) stands alone before "and"; so
+    does one *listed* after a comma (``OppenheimerFunds Inc., D.E. Shaw Valence Portfolios
+    and S.A.C. Capital Management``: the list's last "and") when a body of two words or more
+    follows it."""
     parts = split_at_conjunctions(span)
     if len(parts) > 1 and not (is_curated(span.words) or canonical_place(span.words)):
         first, second = parts[0].words, parts[1].words
@@ -268,13 +291,24 @@ def _split_list(span: Span) -> list[Span]:
         stands_alone = canonical_place(first) or is_curated(first) or (
             len(first) == 1 and is_acronym(first[0])) or (
             canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES)
-            and not _adjective(first[-1]))
+            and not _adjective(first[-1])) or _printed_alone(first, lexicon) or (
+            listed and len(first) > 1 and len(second) > 1 and not _adjective(second[0])
+            and canonical_organization(second) is not None)
         # "Chamber of Commerce and Industry": a field, not a second body.
         field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
         if canonical_organization(span.words) and (
                 field_only or not (stands_alone or after_and == "the")):
             parts = [span]
     return [piece for part in parts for piece in _split_of_place(part)]
+
+
+def _printed_alone(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Whether the article prints *words* as a name of their own elsewhere, and they are no
+    common word (``Food``, ``Science``) or word of names."""
+    if fold(" ".join(words)) not in lexicon.names:
+        return False
+    return len(words) > 1 or not (fold(words[0]) in lexicon.lower or words[0] in ORG_SUFFIXES
+                                  or words[0] in FIELDS or words[0] in OFFICE_WORDS)
 
 
 def _split_of_place(span: Span) -> list[Span]:
@@ -345,6 +379,10 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
         return found("none", None, "a short name defined in brackets")
     if place := canonical_place(span.words):
         return found("places", place, "a known place")
+    titled = title_of(span.words)
+    if titled and surname_is_a_suffix(span.words[len(titled.split()):]):
+        piece.personal = True  # "President Jim Press"
+        return found("people", None, "a title or role")
     if org := organization_in_span(span):
         return found("organizations", org, "a known organisation, or named like one")
     if place := place_by_form(span):
@@ -476,7 +514,7 @@ def inherit_kinds(pieces: list[Piece]) -> None:
             continue  # "BA or Lufthansa", "Nokia and Sony Ericsson": one place proves little
         for member in members:
             if (member.kind is None and not member.personal and not member.initial
-                    and not is_demonym(member.span.words)):
+                    and not member.owned and not is_demonym(member.span.words)):
                 member.kind, member.name = target, strip_legal_suffix(member.span.words)
                 member.reason = f"listed with other {target}"
 

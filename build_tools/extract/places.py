@@ -133,7 +133,7 @@ def big_city(span: Span) -> str | None:
 #: Words for peoples that no ending rule finds.
 DEMONYMS = frozenset("French Dutch Swiss Greek Thai Czech Welsh Scottish British Irish Spanish "
                      "Polish Danish Swedish Finnish Turkish Kurdish Flemish Basque Maori Inuit "
-                     "Arab Asian European African Latino Hispanic".split())
+                     "Arab Arabian Asian European African Latino Hispanic".split())
 
 
 def is_demonym(words: tuple[str, ...]) -> bool:
@@ -148,7 +148,9 @@ def is_demonym_word(word: str) -> bool:
     for ending in ("ese", "ian", "an", "ish", "i"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
-            if any(canonical_place(stem + tail) for tail in ("", "a", "ia", "o", "y", "e")):
+            # "German" -> Germany, "Italian" -> Italy, "Mexican" -> Mexico
+            tails = ("", "a", "ia", "o", "y", "e", "any")
+            if any(canonical_place(stem + tail) for tail in tails):
                 return True
     return False
 
