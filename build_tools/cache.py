@@ -87,22 +87,37 @@ class ExtractionCache:
         self.path = folder / CACHE_NAME
         self.key = key
         self.entries: dict[str, tuple[str, Extracted]] = {}  #: path -> (input sha256, what)
+        self._raw: dict[str, dict[str, Any]] = {}  #: as read, to write back without encoding
+        #: path -> (digest of the article written, digest of its file): see convert_folder.
+        self.rendered: dict[str, tuple[str, str]] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("key") == key:
-                self.entries = {p: (e["sha256"], _decode(e)) for p, e in data["inputs"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.entries = {}  # a speed-up only: start empty
+                self._raw = dict(data["inputs"])
+                self.entries = {p: (e["sha256"], _decode(e)) for p, e in self._raw.items()}
+                self.rendered = {p: (r[0], r[1]) for p, r in data.get("rendered", {}).items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            self.entries, self._raw, self.rendered = {}, {}, {}  # a speed-up: start empty
 
     def get(self, relpath: str, sha256: str) -> Extracted | None:
         found = self.entries.get(relpath)
         return found[1] if found and found[0] == sha256 else None
 
-    def save(self, entries: dict[str, Extracted]) -> None:
-        """Keep exactly *entries* (this run's inputs), written atomically."""
+    def save(self, entries: dict[str, Extracted],
+             rendered: dict[str, tuple[str, str]] | None = None) -> None:
+        """Keep exactly *entries* (this run's inputs) and what was *rendered* of them, written
+        atomically; not written at all when that is what the file holds."""
+        rendered = rendered or {}
+        known = {p for p, e in entries.items()
+                 if p in self.entries and self.entries[p][0] == e.article.source.sha256}
+        if (known == set(entries) == set(self.entries) and rendered == self.rendered
+                and self.path.is_file()):
+            return
         data = {"format": FORMAT, "key": self.key, "inputs": {
-            path: {"sha256": entry.article.source.sha256, **_encode(entry)}
-            for path, entry in sorted(entries.items())}}
+            path: self._raw[path] if path in known else
+            {"sha256": entry.article.source.sha256, **_encode(entry)}
+            for path, entry in sorted(entries.items())},
+            "rendered": {p: list(r) for p, r in sorted(rendered.items())}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),

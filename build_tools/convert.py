@@ -51,6 +51,9 @@ from .reading import read_article_text
 from .resolve import resolve_names
 
 _SOURCE_FILE = re.compile(r"^source:\n  file: (.*)$", re.MULTILINE)
+#: A file name YAML would read as the same string: no quotes, no indicators, no spaces at the
+#: ends, and not a word YAML gives another type (``null``, ``yes``, a number).
+_PLAIN_NAME = re.compile(r"\w[\w./-]*\.[A-Za-z]+")
 #: Status of one input in the report.
 CONVERTED, UNCHANGED, FAILED, DUPLICATE, KEPT_EDIT = (
     "converted", "unchanged", "failed", "duplicate", "kept-hand-edit")
@@ -273,8 +276,11 @@ def _source_file(content: str) -> str | None:
     match = _SOURCE_FILE.search(content)
     if not match:
         return None
+    text = match.group(1)
+    if _PLAIN_NAME.fullmatch(text):
+        return text  # what safe_dump writes unquoted reads back as itself
     try:
-        value = yaml.safe_load(match.group(1))
+        value = yaml.safe_load(text)
     except yaml.YAMLError:
         return None
     return value if isinstance(value, str) else None
@@ -338,8 +344,6 @@ def convert_folder(
         results[relpath].warnings.extend(found.warnings)
         articles.append(apply_overrides(found.article, overrides) if overrides
                         else found.article)
-    cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)})
-
     articles, resolutions = resolve_names(articles)
     for file, done in resolutions.items():
         results[file].resolved = [str(r) for r in done]
@@ -348,17 +352,27 @@ def convert_folder(
     existing = _read_existing(output_dir)
     pages: dict[str, str] = {}
     failed = {f for f, r in results.items() if r.status == FAILED}
+    rendered: dict[str, tuple[str, str]] = {}
     for article in assign_slugs(articles, existing, failed):
         result = results[article.source.file]
         name = f"{article.slug}.md"
         pages[name] = article.source.file
         result.output = name
-        result.status = _write_article(output_dir / name, existing.get(name),
-                                       stamp(render_article(article)), force)
+        key, current = _article_key(article), existing.get(name)
+        # Rendering is the cost of an unchanged run: skip it when the article is what it was
+        # last time and its file is still exactly what was written then.
+        if current is not None and cache.rendered.get(article.source.file) == (key, _sha(current)):
+            result.status = UNCHANGED
+        else:
+            text = stamp(render_article(article))
+            result.status = _write_article(output_dir / name, current, text, force)
+            current = text if result.status != KEPT_EDIT else current
+        rendered[article.source.file] = (key, _sha(current))
         if result.status == KEPT_EDIT:
             result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
     report.inputs = [results[k] for k in sorted(results)]
     report.removed = _remove_stale(output_dir, existing, pages, failed, report)
+    cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)}, rendered)
     return report
 
 
@@ -471,6 +485,20 @@ def _read_existing(output_dir: Path) -> dict[str, str]:
         return {}
     return {p.name: p.read_text(encoding="utf-8", errors="replace")
             for p in sorted(output_dir.glob("*.md"))}
+
+
+def _article_key(article: Article) -> str:
+    """A digest of everything the article's file is made from (``repr`` of a frozen record of
+    strings, tuples and dicts in a fixed order), and of the renderer's code."""
+    return hashlib.sha256(f"{_RENDERER}{article!r}".encode("utf-8")).hexdigest()
+
+
+def _sha(text: str | None) -> str:
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
+
+
+#: The renderer's code: a change to how articles are written renders every article again.
+_RENDERER = hashlib.sha256(Path(__file__).with_name("myst.py").read_bytes()).hexdigest()
 
 
 def _write_article(path: Path, current: str | None, text: str, force: bool) -> str:
