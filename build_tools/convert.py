@@ -497,8 +497,11 @@ def _sha(text: str | None) -> str:
     return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
 
 
-#: The renderer's code: a change to how articles are written renders every article again.
-_RENDERER = hashlib.sha256(Path(__file__).with_name("myst.py").read_bytes()).hexdigest()
+#: The code that writes an article's file (the renderer, and :func:`stamp` here): a change to
+#: it renders every article again.
+_RENDERER = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
+                                    for name in ("myst.py", "convert.py", "article.py"))
+                           ).hexdigest()
 
 
 def _write_article(path: Path, current: str | None, text: str, force: bool) -> str:
