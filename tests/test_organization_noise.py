@@ -212,3 +212,31 @@ def test_a_body_based_somewhere_is_no_person_when_it_speaks():
     assert "Lone Star" not in result.people
     assert "Lone Star" in result.organizations
     assert "Web" not in result.organizations
+
+
+@pytest.mark.parametrize("body, wrong", [
+    # A name right before a product noun names the product.
+    ("RC2 Corp. recalled wooden Thomas & Friends toy trains.", "Thomas & Friends"),
+    ("He ran the China site of the company's popular MSN portal.", "MSN"),
+    # What a body publishes is no body.
+    ("Sentiment rose, the Reuters/University of Michigan Surveys of Consumers said.",
+     "University of Michigan Surveys of Consumers"),
+    ("The University of Michigan Survey of Consumers fell.",
+     "University of Michigan Survey of Consumers"),
+    # An index's letters in the plural; securities and common acronyms.
+    ("Utility stocks capped the S&Ps gains.", "S & Ps"),
+    ("Yields on the JGB fell as stocks rose.", "JGB"),
+    ("Its VIP margins grew at the casino.", "VIP"),
+])
+def test_products_publications_and_common_acronyms(body, wrong):
+    assert wrong not in found(body).organizations
+
+
+def test_a_name_in_capitals_beside_its_printed_form_is_one_entry():
+    body = "H&R BLOCK INC\n\nH&R Block Inc said it would cut 500 jobs. H&R Block shares fell."
+    orgs = found(body).organizations
+    assert "H & R Block" in orgs and "H & R BLOCK" not in orgs
+
+
+def test_a_curated_body_before_a_product_noun_stays():
+    assert "Microsoft" in found("Microsoft software sales rose.").organizations

@@ -62,3 +62,10 @@ def test_the_archive_taxonomy_needs_more_than_ambiguous_words(text, tag):
 def test_the_archive_taxonomy_still_tags_its_subjects(text, tag):
     rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
     assert tag in tag_evidence(text, rules)
+
+
+def test_a_recurring_title_is_one_piece_of_evidence():
+    text = ("The chairman wrote to India's Ambassador in Washington, Ronen Sen. The company "
+            "thanked the ambassador for his efforts.")
+    assert tag_evidence(text, DIPLOMACY) == {}
+    assert "diplomacy" in tag_evidence(text + " The embassy replied.", DIPLOMACY)

@@ -118,7 +118,7 @@ def extract(
         for kind, name in names_in_role(piece):
             found[kind].append(name)
             reasons.setdefault((kind, name), f"in the title {piece.span.text!r}")
-    found["organizations"] = _expand_acronyms(found["organizations"])
+    found["organizations"] = _drop_capital_twins(_expand_acronyms(found["organizations"]))
     people = [p for p in people if fold(p.name) not in journalists]
     found["people"] = [p.name for p in people]
     roles = {p.name: p.roles for p in people if p.roles}
@@ -152,6 +152,14 @@ def _expand_acronyms(orgs: list[str]) -> list[str]:
     initials = {"".join(w[0] for w in name.split() if w[0].isupper()): name
                 for name in orgs if " " in name}
     return [initials.get(name, name) if is_acronym(name) else name for name in orgs]
+
+
+def _drop_capital_twins(orgs: list[str]) -> list[str]:
+    """``H & R BLOCK`` from a heading beside ``H & R Block`` in the text: one body, named as
+    the text prints it (a name in capitals that is an acronym, ``IBM``, has no such twin)."""
+    printed = {fold(name) for name in orgs if not name.isupper()}
+    return [name for name in orgs if not (name.isupper() and " " in name
+                                          and fold(name) in printed)]
 
 
 def _add_backend_names(backend: NerBackend, text: str, known: set[str],

@@ -108,8 +108,18 @@ NOT_ACRONYMS = frozenset(
     LCD API APIs TSX FTSE DAX CAC KOSPI NIKKEI S&P NASDAQ NYSE A B C D E F G X Y Z I O P R S T
     OF AND THE FOR IN ON TO BY AT AN A1 AAA AA BBB BB CCC
     MBS RMBS CMBS ABS CDO CDOs CLO CDS ABCP SIV SIVs REIT REITs ADR ADRs ADS GDR TIPS
-    CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS""".split()
+    CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS JGB JGBs
+    VIP VIPs ATM ATMs DIY RSVP PR HR R&D""".split()
 )
+#: Words naming what a body publishes: "University of Michigan Survey of Consumers", "Conference
+#: Board Index of Leading Indicators" name the survey or index, not the body.
+_REPORT_WORDS = frozenset("Survey Surveys Index Indices Indexes Poll Polls Report Reports".split())
+#: Lower-case nouns right after a name that make it a product or brand: "wooden Thomas & Friends
+#: toy trains", "the company's popular MSN portal".
+PRODUCT_AFTER = re.compile(
+    r"^\s+(?:toy|toys|trains|dolls?|play\s*sets?|action figures?|portal|search engine|"
+    r"handsets?|smartphones?|phones?|consoles?|browser|software|brand|brands|beer|beers|"
+    r"video games?|games?|devices?|gadgets?|players?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 
@@ -123,6 +133,8 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
         return words[0] if _looks_like_bank(words[0]) else None
     if words[-1] in gazetteer.not_entities().last_words:
         return None  # "S&P Financials Index", "Partnership Act": an index, law or event
+    if any(w in _REPORT_WORDS and words[i + 1] == "of" for i, w in enumerate(words[1:-1], 1)):
+        return None  # "University of Michigan Survey of Consumers": what a body publishes
     if (words[-1] in ORG_SUFFIXES or words[-1].casefold() in LEGAL_SUFFIXES
             or name.startswith(ORG_PREFIXES) or words[0] in ORG_FIRST or _suffix_then_of(words)):
         return strip_legal_suffix(words)

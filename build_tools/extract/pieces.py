@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 from .organizations import (
     DESCRIPTORS, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
     is_acronym, is_curated, organization_by_description, organization_by_employment,
-    organization_in_span, strip_legal_suffix,
+    PRODUCT_AFTER, organization_in_span, strip_legal_suffix,
 )
 from .people import (
     OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
@@ -367,8 +367,12 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if len(span.words) == 1 and not is_curated(span.words) and (
             span.text in ORG_SUFFIXES or span.text.casefold() in LEGAL_SUFFIXES):
         return found("none", None, "a word of a name, alone")
-    if "&" in span.words and all(len(w) == 1 for w in span.words):
-        return found("none", None, "letters joined by &")
+    if "&" in span.words and all(len(w) == 1 or (w[-1] == "s" and len(w) == 2)
+                                 for w in span.words):
+        return found("none", None, "letters joined by &")  # "S & P", and its plural "S & Ps"
+    if PRODUCT_AFTER.match(span.after) and not is_curated(span.words) and (
+            canonical_place(span.words) is None):
+        return found("none", None, "a product or brand")
     if in_angle_brackets(span):
         # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
         if len(span.words) == 1 and not any(c.islower() for c in span.text):

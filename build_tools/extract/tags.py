@@ -91,6 +91,10 @@ def _count(words: list[_Word], runs: dict[int, int], phrase: tuple[str, ...],
     return count
 
 
+def _is_title_signal(signal: str) -> bool:
+    return is_title_word(signal.split()[-1].capitalize())
+
+
 def tag_evidence(text: str, rules: tuple[TagRule, ...]) -> dict[str, dict[str, int]]:
     """For each tag whose signal words occur at least ``min_count`` times: word -> count."""
     words = _words(text)
@@ -105,6 +109,8 @@ def tag_evidence(text: str, rules: tuple[TagRule, ...]) -> dict[str, dict[str, i
     for rule in rules:
         counts = {w: n for w in rule.words
                   if (n := _count(words, runs, _phrase_keys(w), starts))}
-        if sum(counts.values()) >= rule.min_count:
+        # A title names one person however often it recurs ("India's Ambassador ... the
+        # ambassador"): it is one piece of evidence.
+        if sum(1 if _is_title_signal(w) else n for w, n in counts.items()) >= rule.min_count:
             found[rule.tag] = counts
     return found
