@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from .article import Article, Source
+from .files import write_atomic
 
 CACHE_NAME = ".news-extracted.json"
 FORMAT = 1
@@ -118,8 +118,4 @@ class ExtractionCache:
             {"sha256": entry.article.source.sha256, **_encode(entry)}
             for path, entry in sorted(entries.items())},
             "rendered": {p: list(r) for p, r in sorted(rendered.items())}}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                       encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))

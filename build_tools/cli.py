@@ -14,8 +14,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .convert import convert_folder, write_atomic
+from .convert import convert_folder
 from .errors import ArchiveError
+from .files import write_atomic
 from .extract.backends import load_backend
 from .lock import folder_lock, folder_locks
 from .project import Project, load_project

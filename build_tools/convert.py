@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
@@ -27,7 +26,9 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .article import Article, Source
+from .cache import Extracted, ExtractionCache, config_key
 from .errors import ArchiveError
+from .files import write_atomic
 from .extract import extract
 from .extract.backends import NerBackend
 from .extract.registry import Registry
@@ -46,7 +47,6 @@ from .metadata import (
 from .myst import GENERATED_MARK, render_article
 from .naming import article_slugs
 from .parse import parse_text
-from .cache import Extracted, ExtractionCache, config_key
 from .reading import read_article_text
 from .resolve import resolve_names
 
@@ -119,21 +119,6 @@ def is_hand_edited(content: str) -> bool | None:
         return None
     recorded = last[len(GENERATED_MARK):].strip()
     return hashlib.sha256(body.encode("utf-8")).hexdigest() != recorded
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write *text* as UTF-8 with LF endings: to a temporary file, then rename over *path*."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def list_inputs(input_dir: Path) -> tuple[list[Path], dict[str, str]]:
@@ -434,7 +419,7 @@ def _backend_key(backend: NerBackend | None) -> str | None:
 
 
 def _remove_temporaries(output_dir: Path) -> None:
-    """Delete ``.NAME.md.*.tmp`` files that a killed run left behind (see :func:`write_atomic`).
+    """Delete ``.NAME.md.*.tmp`` files that a killed run left behind (see :func:`.files.write_atomic`).
 
     Safe because the command line holds the output folder's lock while converting
     (:mod:`build_tools.lock`), so no other run is writing one of these now.
@@ -509,7 +494,7 @@ def _write_article(path: Path, current: str | None, text: str, force: bool) -> s
         return UNCHANGED
     if current is not None and not force and is_hand_edited(current) is not False:
         return KEPT_EDIT
-    write_atomic(path, text)
+    write_atomic(path, text, durable=True)
     return CONVERTED
 
 

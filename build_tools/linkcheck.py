@@ -12,12 +12,16 @@ Pure standard library, so it can check any folder, ours or not.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .files import read_json
 
 #: ``<link rel=...>`` values whose ``href`` the browser fetches.
 _FETCHED_RELS = frozenset(("stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
@@ -28,6 +32,8 @@ _FETCHED_SRC = frozenset(("script", "img", "iframe", "source", "video", "audio",
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 #: Served for a missing page at any depth (GitHub Pages, most hosts), so its links are rooted.
 NOT_FOUND_PAGE = "404.html"
+_XML_HREF = re.compile(r'<link[^>]*\shref="([^"]+)"')
+_XML_LOC = re.compile(r"<loc>([^<]+)</loc>")
 #: Schemes that are neither a file of the site nor a request.
 _INERT = ("mailto:", "tel:", "data:", "javascript:", "about:", "blob:")
 
@@ -56,7 +62,7 @@ class _Page(HTMLParser):
         self.links: list[_Link] = []
         self.ids: set[str] = set()
         self._style = False
-        self._css: list[str] = []
+        self._json_ld: list[str] | None = None  #: the text of a JSON-LD script being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {k: v or "" for k, v in attrs}
@@ -78,14 +84,25 @@ class _Page(HTMLParser):
         if attr.get("style"):
             self.links.extend(_Link(u, True) for u in css_urls(attr["style"]))
         self._style = tag == "style"
+        if tag == "script" and attr.get("type") == "application/ld+json":
+            self._json_ld = []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
             self._style = False
+        if tag == "script" and self._json_ld is not None:
+            try:
+                record = json.loads("".join(self._json_ld))
+            except ValueError:
+                record = None
+            self.links.extend(_Link(u, False) for u in json_urls(record, "url"))
+            self._json_ld = None
 
     def handle_data(self, data: str) -> None:
         if self._style:
             self.links.extend(_Link(u, True) for u in css_urls(data))
+        if self._json_ld is not None:
+            self._json_ld.append(data)
 
 
 def css_urls(text: str) -> Iterator[str]:
@@ -93,15 +110,37 @@ def css_urls(text: str) -> Iterator[str]:
         yield match.group(2) or match.group(4)
 
 
-def check_site(site: Path, base_url: str | None = None) -> list[Problem]:
-    """Every problem with the links of the HTML pages and style sheets under *site*.
+def json_urls(value: object, key: str) -> Iterator[str]:
+    """Every string under *key*, at any depth, of a JSON value (JSON-LD's ``url``)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == key and isinstance(v, str):
+                yield v
+            else:
+                yield from json_urls(v, key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from json_urls(v, key)
+
+
+def _xml_links(text: str) -> list[_Link]:
+    """The addresses in a feed (``<link href>``) or a sitemap (``<loc>``)."""
+    return [_Link(html.unescape(u), False)
+            for u in (*_XML_HREF.findall(text), *_XML_LOC.findall(text))]
+
+
+def check_site(site: Path, base_url: str | None = None, folders: bool = False,
+               ) -> list[Problem]:
+    """Every problem with the links of the HTML pages, style sheets, feeds, sitemap and
+    ``catalog.json`` under *site*.
 
     *base_url* is the address the site is published at (``html_baseurl``); absolute links
     under it are checked as files of the site, so a canonical link to a missing page is found.
     ``404.html`` is shown by the server at any depth, so its links are paths from the site's
     root (``/news-archive/_static/...``): they are checked against *base_url*'s path.
     Without *base_url*, the address the build recorded (``index.html``'s canonical link) is
-    used, so a published build is checked as published.
+    used, so a published build is checked as published. *folders* accepts links to a folder
+    with an ``index.html`` (a ``dirhtml`` build, read only through a server).
     """
     site = site.resolve()
     base_url = base_url or published_at(site)
@@ -111,18 +150,24 @@ def check_site(site: Path, base_url: str | None = None) -> list[Problem]:
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
         parser.close()
         pages[path] = parser
-    sheets = {path: [_Link(u, True) for u in css_urls(path.read_text(encoding="utf-8",
+    others = {path: [_Link(u, True) for u in css_urls(path.read_text(encoding="utf-8",
                                                                      errors="replace"))]
               for path in sorted(site.rglob("*.css"))}
+    others.update((path, _xml_links(path.read_text(encoding="utf-8", errors="replace")))
+                  for path in sorted(site.rglob("*.xml")))
+    catalog = site / "catalog.json"
+    if catalog.is_file():
+        # Its addresses are relative to the site's root, where it stands.
+        others[catalog] = [_Link(u, False) for u in json_urls(read_json(catalog), "url")]
     problems: list[Problem] = []
     ids: dict[Path, set[str]] = {path: page.ids for path, page in pages.items()}
     root_path = urlsplit(base_url).path.rstrip("/") + "/" if base_url else "/"
-    for path, links in [*((p, page.links) for p, page in pages.items()), *sheets.items()]:
+    for path, links in [*((p, page.links) for p, page in pages.items()), *others.items()]:
         shown = path.relative_to(site).as_posix()
         rooted = root_path if shown == NOT_FOUND_PAGE else None
         problems.extend(Problem(shown, link.url, reason)
                         for link in links
-                        if (reason := _check(site, path, link, base_url, ids, rooted)))
+                        if (reason := _check(site, path, link, base_url, ids, rooted, folders)))
     return sorted(set(problems))
 
 
@@ -137,7 +182,8 @@ def published_at(site: Path) -> str | None:
 
 
 def _check(site: Path, page: Path, link: _Link, base_url: str | None,
-           ids: dict[Path, set[str]], rooted: str | None = None) -> str | None:
+           ids: dict[Path, set[str]], rooted: str | None = None, folders: bool = False,
+           ) -> str | None:
     url = link.url.strip()
     if not url or url.lower().startswith(_INERT):
         return None
@@ -157,7 +203,7 @@ def _check(site: Path, page: Path, link: _Link, base_url: str | None,
     if not parts.path:  # ``#fragment`` in the same page
         return _missing_fragment(page, parts.fragment, ids)
     target = (page.parent / unquote(parts.path))
-    return _check_file(site, target, parts.fragment, ids)
+    return _check_file(site, target, parts.fragment, ids, folder_ok=folders)
 
 
 def _check_file(site: Path, target: Path, fragment: str, ids: dict[Path, set[str]],

@@ -13,12 +13,12 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from build_tools.linkcheck import check_site
 from build_tools.sphinxext.output import MANIFEST
 
 from conftest import REPO, visible_text
@@ -49,81 +49,20 @@ def build(make_app, builder: str, srcdir: Path):
 # --------------------------------------------------------------------------- link checkers
 
 
-class _Page(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src") and value is not None:
-                self.links.append(value)
-            elif name == "id" and value:
-                self.ids.add(value)
-
-
-def _resolve(base: Path, url: str) -> tuple[Path, str] | None:
-    """The file a relative *url* from the folder *base* leads to (a folder: its index.html),
-    and its fragment; None for an absolute URL."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
-        return None
-    path = base / unquote(parts.path) if parts.path else None
-    if path is not None and path.is_dir():
-        path = path / "index.html"
-    return path, unquote(parts.fragment)
-
-
 def broken_links(outdir: Path) -> list[str]:
-    """Every link in the HTML pages, feeds, ``catalog.json`` and search index of *outdir*
-    that leads to no file, or to no element of an HTML page (the fragment)."""
-    pages: dict[Path, _Page] = {}
-
-    def page(path: Path) -> _Page:
-        if path not in pages:
-            pages[path] = _Page(path.read_text(encoding="utf-8"))
-        return pages[path]
-
-    def check(source: Path, base: Path, url: str) -> str | None:
-        found = _resolve(base, url)
-        if found is None:
-            return None
-        path, fragment = found
-        path = path or source
-        if not path.is_file():
-            return f"{source.relative_to(outdir)}: {url}: no such file"
-        if fragment and path.suffix == ".html" and fragment not in page(path).ids:
-            return f"{source.relative_to(outdir)}: {url}: no such id"
-        return None
-
-    def json_ld_urls(value: object) -> list[str]:
-        if isinstance(value, dict):
-            return [u for k, v in value.items()
-                    for u in ([v] if k == "url" and isinstance(v, str) else json_ld_urls(v))]
-        return [u for v in value for u in json_ld_urls(v)] if isinstance(value, list) else []
-
-    problems = []
-    for path in sorted(outdir.rglob("*.html")):
-        urls = list(page(path).links)
-        for record in re.findall(r'<script type="application/ld\+json">(.*?)</script>',
-                                 path.read_text(encoding="utf-8"), re.DOTALL):
-            urls += json_ld_urls(json.loads(record))
-        problems += [p for url in urls if (p := check(path, path.parent, url))]
-    for feed in sorted(outdir.rglob("*.xml")):
-        for url in re.findall(r'<link href="([^"]+)"', feed.read_text(encoding="utf-8")):
-            problems.append(check(feed, feed.parent, url))
-    if (outdir / "catalog.json").is_file():
-        catalog = json.loads((outdir / "catalog.json").read_text(encoding="utf-8"))
-        problems += [check(outdir / "catalog.json", outdir, a["url"])
-                     for a in catalog["articles"]]
+    """Every link of *outdir* that leads to no file or no element: the pre-publish checker's
+    (pages, JSON-LD, feeds, sitemap, ``catalog.json``; folder links are fine, for dirhtml),
+    and the addresses in the search index's document scripts."""
+    problems = [str(p) for p in check_site(outdir, folders=True)]
     for script in sorted(outdir.glob("_search/[dn]/*.js")):
         text = script.read_text(encoding="utf-8")
         urls = re.findall(r'"u":"([^"]+)"', text) + re.findall(r',"([^"]+\.html|[^"]+/)",\d+\]',
                                                                 text)
-        problems += [check(script, outdir, url) for url in urls]
-    return [p for p in problems if p]
+        for url in urls:
+            target = outdir / unquote(urlsplit(url).path)
+            if not (target.is_file() or (target / "index.html").is_file()):
+                problems.append(f"{script.relative_to(outdir)}: {url}: no such file")
+    return problems
 
 
 def broken_latex_links(tex: str) -> list[str]:

@@ -76,3 +76,30 @@ def test_command_exits_non_zero_and_prints_each_problem(tmp_path, capsys):
     assert "index.html: gone.html: no such file" in err and "1 problem" in err
     (root / "gone.html").write_text("", encoding="utf-8")
     assert main(["check-links", str(root)]) == 0
+
+
+def test_feeds_sitemap_catalog_and_json_ld_are_checked_too(tmp_path):
+    root = site(tmp_path, {
+        "index.html": '<script type="application/ld+json">{"@type": "NewsArticle", "url": '
+                      '"gone.html", "author": [{"url": "people/x.html"}]}</script>',
+        "people/x.html": "<h1>X</h1>",
+        "people/x.xml": '<feed><link href="x.html" rel="alternate"/>'
+                        '<entry><link href="../gone-too.html"/></entry></feed>',
+        "sitemap.xml": "<urlset><url><loc>https://x.github.io/arc/people/nobody.html</loc>"
+                       "</url></urlset>",
+        "catalog.json": '{"articles": [{"url": "people/x.html"}, {"url": "missing.html"}]}',
+    })
+    assert check_site(root, "https://x.github.io/arc/") == sorted([
+        Problem("index.html", "gone.html", "no such file"),
+        Problem("people/x.xml", "../gone-too.html", "no such file"),
+        Problem("sitemap.xml", "https://x.github.io/arc/people/nobody.html", "no such file"),
+        Problem("catalog.json", "missing.html", "no such file"),
+    ])
+
+
+def test_folder_links_are_fine_only_when_asked(tmp_path):
+    root = site(tmp_path, {"index.html": '<a href="people/">p</a>',
+                           "people/index.html": "<h1>P</h1>"})
+    assert [p.reason for p in check_site(root)] == [
+        "a folder: needs a server (link to its index.html)"]
+    assert check_site(root, folders=True) == []

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import posixpath
 import uuid
 from collections.abc import Iterable, Sequence
@@ -29,6 +28,7 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..files import read_json, write_atomic
 from .builders import writes_site_pages
 from .listing import ArticleEntry, Term, order_articles
 
@@ -170,10 +170,7 @@ def _digest(feed: Feed, settings: Sequence[Any]) -> str:
 
 def _previous(store: Path, outdir: Path) -> dict[str, str]:
     """The last build's digests, if it wrote into this output folder."""
-    try:
-        data = json.loads(store.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_json(store)
     if not isinstance(data, dict) or data.get("outdir") != str(outdir):
         return {}
     digests = data.get("feeds")
@@ -200,17 +197,10 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         target = outdir / feed.path
         if old.get(feed.path) == digest and target.is_file():
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(render_atom(feed, site, language, base, schemes))
-        os.replace(tmp, target)
+        write_atomic(target, render_atom(feed, site, language, base, schemes))
         written += 1
     for path in old.keys() - new.keys():
         if ".." not in Path(path).parts and not Path(path).is_absolute():
             (outdir / path).unlink(missing_ok=True)
-    store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = store.with_name(store.name + ".tmp")
-    tmp.write_text(json.dumps({"outdir": str(outdir), "feeds": new}, sort_keys=True),
-                   encoding="utf-8")
-    os.replace(tmp, store)
+    write_atomic(store, json.dumps({"outdir": str(outdir), "feeds": new}, sort_keys=True))
     logger.info("news: %d of %d feeds written", written, len(new))

@@ -3,7 +3,6 @@ description), and ``catalog.json``. The records are built in :mod:`.linked_data`
 
 from __future__ import annotations
 
-import os
 import posixpath
 from html import escape
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..files import write_if_changed
 from .builders import page_uri, writes_site_pages
 from .feeds import SITE_FEED
 from .listing import order_articles
@@ -95,9 +95,4 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
                               app.builder.get_target_uri(e.docname))
                for e in order_articles(domain.entries().values())]
     data = catalog(records, _site(app), app.config.html_baseurl or None).encode("utf-8")
-    path = Path(app.outdir) / CATALOG
-    if path.is_file() and path.read_bytes() == data:
-        return
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_if_changed(Path(app.outdir) / CATALOG, data)

@@ -19,7 +19,6 @@ the build has finished, so a build that stops half-way makes the next one render
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path, PurePosixPath
@@ -28,6 +27,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..files import read_json, write_atomic
 from .builders import writes_site_pages
 from .freshness import page_key, reusable, site_key
 from .pages import PageRenderer, collect_pages
@@ -110,10 +110,7 @@ def _previous(store: Path, outdir: Path) -> dict[str, dict[str, str]]:
     """The last build's manifest, if it is of this format and this output folder."""
     empty: dict[str, dict[str, str]] = {"pages": {}, "documents": {}, "sources": {},
                                         "keys": {}}
-    try:
-        data = json.loads(store.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return empty
+    data = read_json(store)
     if (not isinstance(data, dict) or data.get("format") not in FORMATS
             or data.get("outdir") != str(outdir)):
         return empty
@@ -127,11 +124,8 @@ def _previous(store: Path, outdir: Path) -> dict[str, dict[str, str]]:
 
 
 def _save(store: Path, manifest: dict[str, dict[str, str]], builder: str, outdir: Path) -> None:
-    store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = store.with_name(store.name + ".tmp")
-    tmp.write_text(json.dumps({"format": FORMAT, "builder": builder, "outdir": str(outdir),
-                               **manifest}, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, store)
+    write_atomic(store, json.dumps({"format": FORMAT, "builder": builder, "outdir": str(outdir),
+                                    **manifest}, indent=1, sort_keys=True))
 
 
 def _remove(outdir: Path, relative: str) -> None:

@@ -9,14 +9,14 @@ environment, every document and every generated page, on every build.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
+from ..files import write_atomic
 from .builders import writes_site_pages
 
 SITEMAP = "sitemap.xml"
@@ -65,18 +65,12 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
         if data is None:
             path.unlink(missing_ok=True)
         else:
-            _write(path, data)
+            write_atomic(path, data)
 
 
 def _ours(path: Path) -> bool:
     with path.open("rb") as handle:
         return MARK.encode() in handle.read(300)
-
-
-def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def notfound_root(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

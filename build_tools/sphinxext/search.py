@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.search import IndexBuilder, SearchLanguage
 from sphinx.util.osutil import relative_uri
 
+from ..files import write_if_changed
 from ..search.index import (
     FORMAT,
     Facet,
@@ -155,15 +155,7 @@ def _memo(language: type[SearchLanguage]) -> Stems:
 
 def _write(path: Path, text: str) -> None:
     """Write *text* unless the file already holds it (so unchanged shards keep their date)."""
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_if_changed(path, text.encode("utf-8"))
 
 
 def _payload(script: str) -> Any:
