@@ -9,6 +9,7 @@ incremental and parallel (``-j``) builds see the same data as a full serial buil
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Set
 from typing import Any
@@ -26,6 +27,10 @@ logger = logging.getLogger(__name__)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Front matter keys MyST or docutils turn into something other than Sphinx metadata: MyST's
+#: own settings, and the bibliographic fields docutils shows in the document.
+_SHOWN_OR_SETTINGS = frozenset({"myst", "mystnb", "substitutions", "html_meta", "dedication",
+                                "abstract"})
 SUMMARY_LENGTH = 240
 
 
@@ -124,6 +129,47 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     domain = app.env.domains["news"]
     domain.data["articles"][docname] = from_front_matter(data, fallback_title=docname)
+    if not _SHOWN_OR_SETTINGS & data.keys() and _expanded_size(data) <= _MAX_VALUES:
+        _take_front_matter(app, docname, source, match.end(), data)
+
+
+#: Beyond this many values (with YAML aliases expanded) front matter is left to MyST, which
+#: refuses a field too large to render with its own warning.
+_MAX_VALUES = 10_000
+
+
+def _expanded_size(value: Any) -> int:
+    """How many values *value* holds with aliases expanded, counting no further than
+    :data:`_MAX_VALUES` (an alias bomb or a structure holding itself ends the count)."""
+    count, todo = 0, [value]
+    while todo and count <= _MAX_VALUES:
+        item = todo.pop()
+        count += 1
+        if isinstance(item, dict):
+            todo += [*item.keys(), *item.values()]
+        elif isinstance(item, (list, tuple, set)):
+            todo += item
+    return count
+
+
+def _take_front_matter(app: Sphinx, docname: str, source: list[str], end: int,
+                       data: dict[Any, Any]) -> None:
+    """Give Sphinx the front matter's metadata (``orphan``, ``nosearch``, ...) as MyST would,
+    and hand MyST the text without it, its lines kept as blank lines so that line numbers in
+    messages stay right.
+
+    MyST would parse the front matter twice more with the pure-Python YAML loader (once for
+    settings, once for the field list) and render each value as a field: about a sixth of
+    reading an article (``docs/benchmarks.md``). For keys listed in
+    :data:`_SHOWN_OR_SETTINGS` it is left to MyST, which then does what it always does.
+    """
+    metadata = app.env.metadata[docname]
+    for key, value in data.items():
+        if not isinstance(value, (str, int, float, dt.date)):
+            value = json.dumps(value, default=str)
+        metadata[str(key)] = str(value)
+    text = source[0]
+    source[0] = "\n" * text.count("\n", 0, end) + text[end:]
 
 
 def note_outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:

@@ -26,6 +26,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from ..files import read_json, write_atomic
 from .builders import writes_site_pages
@@ -39,6 +40,8 @@ logger = logging.getLogger(__name__)
 MANIFEST = "news-output-{}.json"
 FORMAT = 3
 FORMATS = (1, 2, FORMAT)  #: the formats read back; only this one has keys
+#: Fewer changed pages than this are written in this process: forking costs more.
+MIN_PARALLEL_PAGES = 64
 
 
 def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -62,8 +65,12 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # By output file, not page name: in dirhtml a user's ``search/index.md`` and the generated
     # ``search`` are both ``search/index.html``. Case-folded for case-insensitive disks.
     documents = {_relative(app, d).casefold(): d for d in env.found_docs}
+    later: set[str] = set()  # pages of collect_pages left to write in parallel
+    parallel = _parallel(app)
     written = 0
-    for pagename, context, template in chain(collect_pages(app), search_page(app)):
+    pages = chain(((*page, True) for page in collect_pages(app)),
+                  ((*page, False) for page in search_page(app)))
+    for pagename, context, template, shareable in pages:
         relative = _relative(app, pagename)
         if (taken := documents.get(relative.casefold())) is not None:
             logger.error("this page's name is taken by the generated %s (%s); rename or "
@@ -75,14 +82,58 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         key = keys[pagename] = page_key(site, pagename, context, template)
         if old.get(pagename) == key and outdir.joinpath(relative).is_file():
             continue
+        written += 1
+        if parallel and shareable:
+            later.add(pagename)
+            continue
         body_template, values = context.pop("news_body")
         context["body"] = renderer.render(body_template, **values)
-        written += 1
         yield pagename, context, template
+    if len(later) >= MIN_PARALLEL_PAGES:
+        _write_in_parallel(app, later, renderer)
+    else:
+        for pagename, context, template in collect_pages(app):
+            if pagename in later:
+                body_template, values = context.pop("news_body")
+                context["body"] = renderer.render(body_template, **values)
+                yield pagename, context, template
     logger.info("news: %d of %d generated pages written", written, len(generated))
     # Read at build-finished, in this process; the environment was pickled before writing,
     # so this never reaches the next build.
     env.domains["news"].data.update(generated=generated, generated_keys=keys)
+
+
+def _parallel(app: Sphinx) -> bool:
+    return parallel_available and app.parallel > 1 and app.is_parallel_allowed("write")
+
+
+def _write_in_parallel(app: Sphinx, pagenames: set[str], renderer: PageRenderer) -> None:
+    """Render and write *pagenames* (pages of :func:`.pages.collect_pages`) in
+    ``app.parallel`` forked processes, each taking every n-th of them in order.
+
+    Sphinx writes the pages of ``html-collect-pages`` one by one in the main process, and the
+    archive has two or three of them an article. Each process walks the page contexts again
+    rather than being handed them, so that no process holds every page's context at once;
+    the walk costs a small share of rendering.
+    """
+    shares = app.parallel
+    builder: Any = app.builder
+
+    def write_share(share: int) -> None:
+        ordinal = 0
+        for pagename, context, template in collect_pages(app):
+            if pagename not in pagenames:
+                continue
+            if ordinal % shares == share:
+                body_template, values = context.pop("news_body")
+                context["body"] = renderer.render(body_template, **values)
+                builder.handle_page(pagename, context, template)
+            ordinal += 1
+
+    tasks = ParallelTasks(shares)
+    for share in range(shares):
+        tasks.add_task(write_share, share)
+    tasks.join()
 
 
 def _relative(app: Sphinx, pagename: str) -> str:
