@@ -50,6 +50,7 @@ from pathlib import Path
 
 from . import bench_chart, bench_record
 from .bench_record import OURS_FULL, PLAIN_FULL, Entry
+from .cache import CACHE_NAME
 from .files import write_atomic
 
 
@@ -189,7 +190,7 @@ def measure_sizes(site: Path, doctrees: Path, articles: Path) -> Sizes:
     pickle = doctrees / "environment.pickle"
     stores = [p for p in sorted(doctrees.iterdir()) if p.is_file()
               and p.suffix != ".doctree" and p != pickle] if doctrees.is_dir() else []
-    stores += [p for p in articles.glob(".news-*") if p.is_file() and not p.name.endswith(".tmp")]
+    stores += [p for p in [articles / CACHE_NAME] if p.is_file()]
     return Sizes(
         pages=len(pages),
         median_page_kb=pages[len(pages) // 2] / 1024 if pages else 0.0,
@@ -231,13 +232,17 @@ def table(steps: list[Step], sizes: Sizes) -> str:
 
 def size_line(sizes: Sizes) -> str:
     """``pages: 3,029; median 20 kB, ...; environment.pickle 95.1 MB, our stores ...``."""
-    pickle = (f"{sizes.environment_pickle_mb:.1f} MB" if sizes.environment_pickle_mb is not None
+    pickle = (_size(sizes.environment_pickle_mb) if sizes.environment_pickle_mb is not None
               else "not found")
-    stores = ", ".join(f"`{name}` {mb:.1f} MB" for name, mb in sizes.stores_mb.items())
+    stores = ", ".join(f"`{name}` {_size(mb)}" for name, mb in sizes.stores_mb.items())
     return (f"pages: {sizes.pages:,}; median {sizes.median_page_kb:.0f} kB, largest "
             f"{sizes.largest_page_kb:.0f} kB; output {sizes.output_mb:.0f} MB; search index "
             f"{sizes.search_index_mb:.1f} MB; `environment.pickle` {pickle}"
             + (f"; our stores: {stores}" if stores else ""))
+
+
+def _size(mb: float) -> str:
+    return f"{mb:,.1f} MB" if mb >= 1 else f"{mb * 1000:,.0f} kB"
 
 
 def machine() -> dict[str, object]:
@@ -269,9 +274,15 @@ def commit() -> str | None:
 def entry(result: Result, articles: int, jobs: str, on: dict[str, object], date: str,
           at: str | None) -> Entry:
     """The record of one run (see :mod:`build_tools.bench_record` for its shape)."""
+    # Rounded below the noise of a run (about 5 %), so the file's diffs stay readable.
+    steps = [{"label": s.label, "seconds": round(s.seconds, 2),
+              "peak_mb": None if s.peak_mb is None else round(s.peak_mb, 1),
+              "rate": None if s.rate is None else round(s.rate, 1)} for s in result.steps]
+    sizes = {name: round(value, 3) if isinstance(value, float) else value
+             for name, value in asdict(result.sizes).items()}
+    sizes["stores_mb"] = {name: round(mb, 3) for name, mb in result.sizes.stores_mb.items()}
     return {"articles": articles, "jobs": jobs, "date": date, "commit": at,
-            "source": "measured", "machine": on,
-            "steps": [asdict(s) for s in result.steps], "sizes": asdict(result.sizes)}
+            "source": "measured", "machine": on, "steps": steps, "sizes": sizes}
 
 
 def machine_line(record: Entry) -> str:

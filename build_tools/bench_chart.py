@@ -21,7 +21,8 @@ from .bench_record import OURS_FULL, PLAIN_FULL, Entry, newest_per_size, step
 
 PANEL_W, PANEL_H = 380, 300  #: one panel's box
 LEFT, RIGHT, TOP, BOTTOM = 56, 56, 34, 44  #: margins inside a panel around the plot
-CAPTION_H = 40  #: below the panels: the legend and where the points come from
+CAPTION_H = 28  #: below the panels: the legend; then a line of CAPTION_LINE per caption line
+CAPTION_LINE, CAPTION_CHARS = 14, 120  #: about 120 characters of 10-unit text fit the width
 LABEL_GAP = 11  #: the least vertical distance between two point labels
 
 
@@ -51,8 +52,8 @@ def _series(entries: Sequence[Entry], field: str) -> list[Series]:
 
 def x_ticks(low: float, high: float) -> list[int]:
     """Round sizes between *low* and *high* for a log axis: 1 and 3 times a power of ten, or
-    1, 2 and 5 times one when the range is too short for two of those."""
-    for multiples in ((1, 3), (1, 2, 5)):
+    1, 2, 3 and 5 times one when the range is too short for two of those."""
+    for multiples in ((1, 3), (1, 2, 3, 5)):
         ticks = [m * 10 ** k for k in range(0, 9) for m in multiples if low <= m * 10 ** k <= high]
         if len(ticks) >= 2:
             return ticks
@@ -76,12 +77,14 @@ def _number(value: float) -> str:
     return f"{value:,.1f}".removesuffix(".0")  # 27.6 s, 202.3 s; 1,348 MB, not 1,348.0
 
 
-def _spread(ys: list[float]) -> list[float]:
-    """Label heights no closer than LABEL_GAP, in the given order (top first)."""
+def _spread(ys: list[float], lowest: float) -> list[float]:
+    """Label heights no closer than LABEL_GAP, in the given order (top first), none below
+    *lowest* (the axis): a column pushed past it moves up as a whole."""
     out: list[float] = []
     for y in ys:
         out.append(max(y, out[-1] + LABEL_GAP) if out else y)
-    return out
+    excess = max(0.0, out[-1] - lowest) if out else 0.0
+    return [y - excess for y in out]
 
 
 def panel(title: str, unit: str, series: list[Series], dx: float) -> str:
@@ -89,7 +92,8 @@ def panel(title: str, unit: str, series: list[Series], dx: float) -> str:
     sizes = [n for s in series for n, _ in s.points]
     values = [v for s in series for _, v in s.points]
     plot_w, plot_h = PANEL_W - LEFT - RIGHT, PANEL_H - TOP - BOTTOM
-    low, high = (min(sizes) / 1.5, max(sizes) * 1.5) if sizes else (500.0, 20000.0)
+    # More room left of the first point than right of the last: its labels go there.
+    low, high = (min(sizes) / 2, max(sizes) * 1.5) if sizes else (500.0, 20000.0)
     top, tick = y_top(max(values, default=0.0))
 
     def x(n: float) -> float:
@@ -107,7 +111,7 @@ def panel(title: str, unit: str, series: list[Series], dx: float) -> str:
                    f'y2="{y(v):.1f}" stroke="#dddddd" stroke-width="1"/>')
         out.append(f'<text x="{dx + LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">'
                    f'{escape(_number(v))}</text>')
-    for n in x_ticks(low, high):
+    for n in x_ticks(low, high) or sorted(set(sizes)):
         out.append(f'<line x1="{x(n):.1f}" y1="{bottom}" x2="{x(n):.1f}" y2="{bottom + 5}" '
                    f'stroke="#333333"/>')
         out.append(f'<text x="{x(n):.1f}" y="{bottom + 17}" text-anchor="middle">{n:,}</text>')
@@ -133,7 +137,7 @@ def panel(title: str, unit: str, series: list[Series], dx: float) -> str:
         # Lines leave every point rightwards, so the first size's labels go on its left.
         left = n == min(labels) and len(labels) > 1
         place = (f'x="{x(n) - 7:.1f}" text-anchor="end"' if left else f'x="{x(n) + 7:.1f}"')
-        for (_, text, colour), at in zip(column, _spread([c[0] + 4 for c in column])):
+        for (_, text, colour), at in zip(column, _spread([c[0] + 4 for c in column], bottom - 3)):
             out.append(f'<text {place} y="{at:.1f}" fill="{colour}">{escape(text)}</text>')
     return "\n".join(out)
 
@@ -146,15 +150,22 @@ def _marker(s: Series, cx: float, cy: float, title: str) -> str:
     return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{s.colour}">{inner}</circle>'
 
 
-def provenance(entries: Sequence[Entry]) -> str:
-    """Where the points come from: each size with its commit and date, and which were
-    transcribed rather than measured by this tool."""
+def provenance(entries: Sequence[Entry]) -> list[str]:
+    """Where the points come from, in lines that fit under the chart: each size with its
+    commit and date, and which were transcribed rather than measured by this tool."""
     parts = []
     for entry in entries:
         how = "" if entry.get("source", "measured") == "measured" else ", transcribed"
         parts.append(f"{entry['articles']:,} at {entry.get('commit') or 'no commit'} "
                      f"({entry.get('date', 'undated')}{how})")
-    return "Newest run per size: " + ("; ".join(parts) if parts else "none recorded") + "."
+    lines = ["Newest run per size:"]
+    for i, part in enumerate(parts or ["none recorded"]):
+        part += "." if i == len(parts) - 1 or not parts else ";"
+        if len(lines[-1]) + 1 + len(part) > CAPTION_CHARS:
+            lines.append(part)
+        else:
+            lines[-1] += " " + part
+    return lines
 
 
 def describe(entries: Sequence[Entry]) -> str:
@@ -165,13 +176,14 @@ def describe(entries: Sequence[Entry]) -> str:
             figures = ", ".join(f"{n:,}: {_number(v)} {unit}" for n, v in s.points)
             words.append(f"{s.name}, full build {'time' if field == 'seconds' else 'peak memory'}"
                          f" — {figures or 'no figures'}.")
-    return " ".join(words) + " " + provenance(entries)
+    return " ".join(words + provenance(entries))
 
 
 def chart(entries: Sequence[Entry]) -> str:
     """The SVG document for the newest entry of each size in *entries*."""
     latest = newest_per_size(list(entries))
-    width, height = 2 * PANEL_W, PANEL_H + CAPTION_H
+    caption = provenance(latest)
+    width, height = 2 * PANEL_W, PANEL_H + CAPTION_H + CAPTION_LINE * len(caption)
     panels = [panel("Full build time", "seconds", _series(latest, "seconds"), 0),
               panel("Peak memory of the full build", "MB", _series(latest, "peak_mb"), PANEL_W)]
     legend = []
@@ -183,8 +195,9 @@ def chart(entries: Sequence[Entry]) -> str:
         legend.append(_marker(s, at + 12, PANEL_H + 4, s.name))
         legend.append(f'<text x="{at + 30}" y="{PANEL_H + 8}">{escape(s.name)}</text>')
         at += 40 + 7 * len(s.name)
-    legend.append(f'<text x="{LEFT}" y="{PANEL_H + 28}" font-size="10" fill="#555555">'
-                  f'{escape(provenance(latest))}</text>')
+    for i, line in enumerate(caption):
+        legend.append(f'<text class="caption" x="{LEFT}" y="{PANEL_H + 28 + CAPTION_LINE * i}" '
+                      f'font-size="10" fill="#555555">{escape(line)}</text>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title desc" '
