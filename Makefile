@@ -58,6 +58,8 @@ $(TEST_STAMP): $(STAMP)
 test: $(TEST_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Times a generated archive and records the run in docs/benchmarks.json, .md and .svg;
+# BENCH_ARGS="--articles 10000", "--no-record" (a trial: write nothing), "--chart-only".
 bench: $(STAMP)
 	$(PY) -m build_tools.bench $(BENCH_ARGS)
 

@@ -5,15 +5,38 @@ Articles are made from the sample seeds and, when it is beside the checkout, the
 Measured side by side in one run: conversion (new and unchanged), the full build, the same
 Markdown through plain Sphinx + MyST (the ratio), and ``make html`` with nothing changed and
 after adding, editing, changing the people of and deleting one article, with each step's peak
-memory, then page and output sizes. Prints a Markdown table to paste into
-``docs/benchmarks.md`` with the machine it ran on, then
-(``--search``, on when Chromium and Playwright are installed) the search benchmark's table for
-the built site: see :mod:`build_tools.search_bench`.
+memory, then page and output sizes and the size of Sphinx's environment pickle and of our own
+stores beside it. Prints a Markdown table with the machine it ran on, then (``--search``, on
+when Chromium and Playwright are installed) the search benchmark's table for the built site:
+see :mod:`build_tools.search_bench`.
+
+Each run is recorded (:mod:`build_tools.bench_record`): an entry in ``docs/benchmarks.json``
+(the machine, versions, date, commit and every figure; a rerun of the same size on the same
+commit replaces its entry), its table between ``<!-- bench:latest N=... -->`` markers at the
+top of ``docs/benchmarks.md``, and ``docs/benchmarks.svg`` redrawn (:mod:`build_tools.bench_chart`).
+
+Options:
+
+``--articles N``
+    the archive's size (default 1000);
+``--jobs J``
+    ``-j`` for the converter and Sphinx (default ``auto``);
+``--keep DIR``
+    work in *DIR* and keep it, to look at the built site afterwards;
+``--search`` / ``--no-search``
+    measure the search in Chromium, or not (default: when it is installed);
+``--no-record``
+    print only: write nothing to ``docs/`` (trial runs, a busy machine);
+``--chart-only``
+    run nothing: redraw ``docs/benchmarks.svg`` from ``docs/benchmarks.json``;
+``--docs DIR``
+    the folder holding ``benchmarks.json``, ``.md`` and ``.svg`` (default the checkout's ``docs/``).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import platform
 import shutil
@@ -22,8 +45,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from . import bench_chart, bench_record
+from .bench_record import OURS_FULL, PLAIN_FULL, Entry
+from .cache import CACHE_NAME
+from .files import write_atomic
 
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,7 +79,26 @@ class Step:
     label: str
     seconds: float
     peak_mb: float | None = None  #: the largest resident size of a process it started
-    rate: str = ""  #: articles a second, where that is the measure
+    rate: float | None = None  #: articles a second, where that is the measure
+
+
+@dataclass
+class Sizes:
+    """What the finished build left on disk."""
+    pages: int
+    median_page_kb: float
+    largest_page_kb: float
+    output_mb: float
+    search_index_mb: float
+    environment_pickle_mb: float | None  #: Sphinx's ``doctrees/environment.pickle``
+    #: our own files beside it in ``doctrees/`` and the converter's cache, by name
+    stores_mb: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    steps: list[Step]
+    sizes: Sizes
 
 
 def _child(cmd: list[str], env: dict[str, str]) -> float:
@@ -67,7 +114,7 @@ def _child(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def run(count: int, jobs: str, keep: Path | None,
-        after: Callable[[Path], None] | None = None) -> list[Step]:
+        after: Callable[[Path], None] | None = None) -> Result:
     """Time each step of the issue's list; then *after* is called with the built site."""
     work = keep or Path(tempfile.mkdtemp(prefix="news-bench-"))
     project, plain = work / "project", work / "plain"
@@ -88,7 +135,7 @@ def run(count: int, jobs: str, keep: Path | None,
         start = time.perf_counter()
         peak = _child(cmd, env)
         seconds = time.perf_counter() - start
-        steps.append(Step(label, seconds, peak, f"{rate / seconds:,.0f}/s" if rate else ""))
+        steps.append(Step(label, seconds, peak, rate / seconds if rate else None))
         print(f"  {label}: {seconds:.1f} s, {peak:,.0f} MB", file=sys.stderr)
 
     convert = [sys.executable, "-m", "build_tools", "convert", str(seeds), str(articles),
@@ -105,10 +152,10 @@ def run(count: int, jobs: str, keep: Path | None,
     print(f"benchmark: {count} articles, -j {jobs}, in {work}", file=sys.stderr)
     step("convert (all new)", convert, count)
     step("convert (nothing changed)", convert, count)
-    step("sphinx build (full)", sphinx)
+    step(OURS_FULL, sphinx)
     # The same generated Markdown through plain Sphinx + MyST and the same theme, no archive.
     _plain_project(articles, plain)
-    step("plain Sphinx + MyST (full, same Markdown)",
+    step(PLAIN_FULL,
          [sys.executable, "-m", "sphinx", "-M", "html", str(plain), str(plain / "_build"),
           "-q", "-j", jobs])
     build("make html, nothing changed")
@@ -126,18 +173,33 @@ def run(count: int, jobs: str, keep: Path | None,
     new.unlink()
     build("make html, one article deleted")
     site = project / "build" / "html"
-    pages = sorted(p.stat().st_size for p in site.rglob("*.html"))
-    steps.append(Step(f"pages: {len(pages):,}; median {pages[len(pages) // 2] / 1024:.0f} kB, "
-                      f"largest {pages[-1] / 1024:.0f} kB; output "
-                      f"{sum(p.stat().st_size for p in site.rglob('*') if p.is_file()) / 1e6:.0f}"
-                      f" MB; search index "
-                      f"{sum(p.stat().st_size for p in (site / '_search').rglob('*')) / 1e6:.1f}"
-                      " MB", 0.0))
+    sizes = measure_sizes(site, project / "build" / "doctrees", articles)
     if after is not None:
         after(site)
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
-    return steps
+    return Result(steps, sizes)
+
+
+def measure_sizes(site: Path, doctrees: Path, articles: Path) -> Sizes:
+    """Page, output and search index sizes of *site*; the environment pickle and our stores
+    (every file in *doctrees* that is neither a doctree nor the pickle, and the converter's
+    cache in *articles*), whose growth with the archive issue 13 asks to watch."""
+    mb = 1e6
+    pages = sorted(p.stat().st_size for p in site.rglob("*.html"))
+    pickle = doctrees / "environment.pickle"
+    stores = [p for p in sorted(doctrees.iterdir()) if p.is_file()
+              and p.suffix != ".doctree" and p != pickle] if doctrees.is_dir() else []
+    stores += [p for p in [articles / CACHE_NAME] if p.is_file()]
+    return Sizes(
+        pages=len(pages),
+        median_page_kb=pages[len(pages) // 2] / 1024 if pages else 0.0,
+        largest_page_kb=pages[-1] / 1024 if pages else 0.0,
+        output_mb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / mb,
+        search_index_mb=sum(p.stat().st_size for p in (site / "_search").rglob("*")
+                            if p.is_file()) / mb,
+        environment_pickle_mb=pickle.stat().st_size / mb if pickle.exists() else None,
+        stores_mb={p.name: p.stat().st_size / mb for p in stores})
 
 
 def _plain_project(articles: Path, plain: Path) -> None:
@@ -150,22 +212,86 @@ def _plain_project(articles: Path, plain: Path) -> None:
         encoding="utf-8")
 
 
-def table(steps: list[Step]) -> str:
-    """The Markdown table of a run, with ratios to plain Sphinx and to a full build."""
-    full = next(s.seconds for s in steps if s.label == "sphinx build (full)")
-    plain = next(s.seconds for s in steps if s.label.startswith("plain Sphinx"))
+def table(steps: list[Step], sizes: Sizes) -> str:
+    """The Markdown table of a run, with ratios to plain Sphinx and to a full build, and a
+    last row of sizes."""
+    full = next(s.seconds for s in steps if s.label == OURS_FULL)
+    plain = next(s.seconds for s in steps if s.label == PLAIN_FULL)
     lines = ["| step | seconds | of full build | peak MB | rate |",
              "| --- | ---: | ---: | ---: | ---: |"]
     for s in steps:
-        if not s.seconds:
-            lines.append(f"| {s.label} | | | | |")
-            continue
-        share = (f"{s.seconds / plain:.2f}x plain" if s.label == "sphinx build (full)"
+        share = (f"{s.seconds / plain:.2f}x plain" if s.label == OURS_FULL
                  else f"{100 * s.seconds / full:.0f} %" if s.label.startswith("make html")
                  else "")
         peak = f"{s.peak_mb:,.0f}" if s.peak_mb else ""
-        lines.append(f"| {s.label} | {s.seconds:.1f} | {share} | {peak} | {s.rate} |")
+        rate = f"{s.rate:,.0f}/s" if s.rate else ""
+        lines.append(f"| {s.label} | {s.seconds:.1f} | {share} | {peak} | {rate} |")
+    lines.append(f"| {size_line(sizes)} | | | | |")
     return "\n".join(lines)
+
+
+def size_line(sizes: Sizes) -> str:
+    """``pages: 3,029; median 20 kB, ...; environment.pickle 95.1 MB, our stores ...``."""
+    pickle = (_size(sizes.environment_pickle_mb) if sizes.environment_pickle_mb is not None
+              else "not found")
+    stores = ", ".join(f"`{name}` {_size(mb)}" for name, mb in sizes.stores_mb.items())
+    return (f"pages: {sizes.pages:,}; median {sizes.median_page_kb:.0f} kB, largest "
+            f"{sizes.largest_page_kb:.0f} kB; output {sizes.output_mb:.0f} MB; search index "
+            f"{sizes.search_index_mb:.1f} MB; `environment.pickle` {pickle}"
+            + (f"; our stores: {stores}" if stores else ""))
+
+
+def _size(mb: float) -> str:
+    return f"{mb:,.1f} MB" if mb >= 1 else f"{mb * 1000:,.0f} kB"
+
+
+def machine() -> dict[str, object]:
+    """The machine and the versions a run's figures depend on."""
+    def version(package: str) -> str | None:
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+    return {"platform": platform.platform(), "cpus": os.cpu_count(),
+            "python": platform.python_version(), "sphinx": version("sphinx"),
+            "myst_parser": version("myst-parser"), "docutils": version("docutils")}
+
+
+def commit() -> str | None:
+    """The checkout's short commit, ``-dirty`` when tracked files other than the record itself
+    differ from it; ``None`` outside git."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--",
+                                  ".", ":!docs/benchmarks.*"], cwd=REPO, check=True,
+                                 capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return f"{head}-dirty" if changed else head
+
+
+def entry(result: Result, articles: int, jobs: str, on: dict[str, object], date: str,
+          at: str | None) -> Entry:
+    """The record of one run (see :mod:`build_tools.bench_record` for its shape)."""
+    # Rounded below the noise of a run (about 5 %), so the file's diffs stay readable.
+    steps = [{"label": s.label, "seconds": round(s.seconds, 2),
+              "peak_mb": None if s.peak_mb is None else round(s.peak_mb, 1),
+              "rate": None if s.rate is None else round(s.rate, 1)} for s in result.steps]
+    sizes = {name: round(value, 3) if isinstance(value, float) else value
+             for name, value in asdict(result.sizes).items()}
+    sizes["stores_mb"] = {name: round(mb, 3) for name, mb in result.sizes.stores_mb.items()}
+    return {"articles": articles, "jobs": jobs, "date": date, "commit": at,
+            "source": "measured", "machine": on, "steps": steps, "sizes": sizes}
+
+
+def machine_line(record: Entry) -> str:
+    """``Machine: ...; 1,000 articles, -j auto; 2026-12-02, commit abc1234``."""
+    on = record["machine"]
+    return (f"Machine: `{on['platform']}`, {on['cpus']} CPUs, Python {on['python']}, "
+            f"Sphinx {on['sphinx']}, myst-parser {on['myst_parser']}, docutils {on['docutils']}; "
+            f"{record['articles']:,} articles, -j {record['jobs']}; {record['date']}, "
+            f"commit {record['commit'] or 'unknown'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +302,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action=argparse.BooleanOptionalAction, default=None,
                         help="measure the search on the built site in Chromium (default: on "
                              "when /usr/bin/chromium and playwright are installed)")
+    parser.add_argument("--no-record", dest="record", action="store_false",
+                        help="print the table only; write nothing to docs/")
+    parser.add_argument("--chart-only", action="store_true",
+                        help="run nothing: redraw benchmarks.svg from benchmarks.json")
+    parser.add_argument("--docs", type=Path, default=REPO / "docs",
+                        help="the folder of benchmarks.json, .md and .svg (default docs/)")
     args = parser.parse_args(argv)
+    if args.chart_only:
+        write_atomic(args.docs / "benchmarks.svg",
+                     bench_chart.chart(bench_record.load(args.docs / "benchmarks.json")))
+        print(f"drew {args.docs / 'benchmarks.svg'}", file=sys.stderr)
+        return 0
     from . import search_bench
 
     unavailable = search_bench.available()
@@ -191,13 +328,17 @@ def main(argv: list[str] | None = None) -> int:
         search.append(search_bench.markdown(search_bench.measure(html_dir)))
 
     wanted = args.search if args.search is not None else unavailable is None
-    steps = run(args.articles, args.jobs, args.keep, measure_search if wanted else None)
-    print(f"\nMachine: {platform.platform()}, Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs; {args.articles} articles, -j {args.jobs}; "
-          f"{time.strftime('%Y-%m-%d')}\n")
-    print(table(steps))
+    result = run(args.articles, args.jobs, args.keep, measure_search if wanted else None)
+    record = entry(result, args.articles, args.jobs, machine(), time.strftime("%Y-%m-%d"),
+                   commit())
+    body = f"{machine_line(record)}\n\n{table(result.steps, result.sizes)}"
     for found in search:
-        print(f"\nSearch, {args.articles} articles:\n\n{found}")
+        body += f"\n\nSearch, {args.articles:,} articles:\n\n{found}"
+    print(f"\n{body}")
+    if args.record:
+        heading = f"## Latest run at {args.articles:,} articles (written by `make bench`)"
+        bench_record.record(args.docs, record, f"{heading}\n\n{body}", bench_chart.chart)
+        print(f"\nrecorded in {args.docs}/benchmarks.json, .md and .svg", file=sys.stderr)
     return 0
 
 
