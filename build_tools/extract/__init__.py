@@ -92,7 +92,7 @@ def extract(
     journalists = journalist_keys(parsed)
     candidates = [p for p in pieces if p.kind in (None, "people") or p.guessed]
     people = find_people([p.span for p in candidates], registry.known("people"),
-                         vouched(candidates))
+                         vouched(candidates), lexicon.lower)
     people_keys = {key for person in people
                    for key in (fold(person.name), *short_forms(person.name))}
     # Names of people a title or role shows to be people, and their short forms.
