@@ -76,3 +76,18 @@ def test_a_titled_persons_possessive_splits_from_the_body():
 def test_a_designate_title_stays_out_of_the_name():
     result = found("Prime Minister-designate Kenji Morota said he would go.")
     assert "Kenji Morota" in result.people
+
+
+def test_speakers_in_capitals_before_their_comments_are_people():
+    result = found(
+        'Prices fell. COMMENTARY: ODA KENZO, CHIEF ECONOMIST, NORLAND BANK, OSLO "Growth is'
+        ' slow." PIA VAN DER LEE, HEAD OF RESEARCH AT ZENTEK: "It is soft." NORLAND'
+        ' ECONOMICS TEAM, NEW YORK: "Weak." MARKET REACTION: - The yen fell. Kenzo said so.')
+    assert {"Oda Kenzo", "Pia van der Lee"} <= set(result.people)
+    assert not [p for p in result.people if "Norland" in p or "Market" in p]
+
+
+def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
+    result = found('Rates rose. JOHN MCALLISTER, ANALYST, ZENTEK: "Fine." John McAllister'
+                   ' later said the rise was small.')
+    assert "John McAllister" in result.people and "John Mcallister" not in result.people

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .organizations import ORG_SUFFIXES, canonical_organization, described_as_organization
-from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word
+from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word, title_case
 from .spans import PARTICLES, Span, fold, is_calendar_word, is_capitalised
 
 #: Titles that may stand inside a run of capitalised words, before the name.
@@ -439,3 +439,39 @@ def _without_honorifics(role: str | None) -> str | None:
         return None
     words = [w for w in role.split() if w.casefold() not in HONORIFICS]
     return " ".join(words) or None
+
+
+#: ``YOSHIKI SHINKE, ECONOMIST, DAI-ICHI LIFE:``: a comment's speaker in capitals, then a role,
+#: as INSTANT VIEW and comment round-ups print them before each quote.
+_CAPITALS_SPEAKER = re.compile(
+    r"(?<![\w'’&.-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){1,3}),\s+"
+    r"(?P<role>[A-Z][A-Z0-9&'’./ -]*?)(?=\s*[,:]|\s+[\"“(])")
+
+
+def speakers_in_capitals(text: str) -> list[Person]:
+    """People printed in capitals as a comment's speaker: ``JAN LAMBREGTS, HEAD OF ASIA
+    RESEARCH, RABOBANK "...``. The name stands at the start of a paragraph, a sentence or a
+    quote's end, and the words after it hold a person's role; it is kept as the text prints
+    it elsewhere in mixed case, else in title case (as a dateline in capitals is)."""
+    people: dict[str, Person] = {}
+    for match in _CAPITALS_SPEAKER.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in '.!?:"”)-':
+            continue
+        role_words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]*", match["role"])}
+        if not role_words & PERSONAL_ROLES and not any(map(is_title_word, role_words)):
+            continue
+        printed = " ".join(match["name"].split())
+        name = _mixed_case_twin(printed, text) or title_case(printed)
+        if not _looks_like_name(tuple(name.split())) or _place_in_name(tuple(name.split())):
+            continue
+        people.setdefault(fold(name), Person(name, reason=f"a speaker in capitals {printed!r}"))
+    return list(people.values())
+
+
+def _mixed_case_twin(printed: str, text: str) -> str | None:
+    """The name as the text prints it elsewhere, not in capitals: ``Jan Lambregts``."""
+    for match in re.finditer(rf"(?<!\w){re.escape(printed)}(?!\w)", text, re.IGNORECASE):
+        if not match.group().isupper():
+            return match.group()
+    return None
