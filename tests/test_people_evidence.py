@@ -91,3 +91,8 @@ def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
     result = found('Rates rose. JOHN MCALLISTER, ANALYST, ZENTEK: "Fine." John McAllister'
                    ' later said the rise was small.')
     assert "John McAllister" in result.people and "John Mcallister" not in result.people
+
+
+def test_brands_after_maker_of_are_no_people():
+    result = found("The maker of Zentek Gold and Norland Light said income fell.")
+    assert not {"Zentek Gold", "Norland Light"} & set(result.people)

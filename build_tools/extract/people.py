@@ -124,6 +124,12 @@ _KIN_AFTER = re.compile(
     r"^['’]s\s+(?:wife|husband|widow|son|sons|daughter|daughters|father|mother|brother|"
     r"brothers|sister|sisters|children|grandfather|grandmother|family)\b")
 
+#: "The maker of Molson Canadian and Coors Light said": what a body makes, not who speaks.
+_MADE_BY_BEFORE = re.compile(
+    r"\b(?:makers?|brewers?|producers?|sellers?|distributors?|suppliers?|publishers?|"
+    r"developers?|manufacturers?|marketers?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'’.&-]*|and|or|,)\s*){0,12}$")
+
 #: Words that are never part of a person's name.
 NOT_NAME_WORDS = frozenset(w.casefold() for w in ORG_SUFFIXES) | frozenset(
     """reuters ap afp bloomberg internet web twitter facebook google state street avenue
@@ -233,6 +239,8 @@ def quoted_person(span: Span) -> bool:
 def has_evidence(span: Span) -> bool:
     """Whether the words in or around *span* say it names a person."""
     role, words = _split_title(span.words)
+    if _MADE_BY_BEFORE.search(span.before):
+        return False  # products of a body: "the maker of Molson Canadian and Coors Light said"
     return bool(words) and (
         role is not None
         or role_before(span) is not None
@@ -345,7 +353,7 @@ def find_people(
         if fold(" ".join(words)) in known:
             add(known[fold(" ".join(words))], role, "in the registry")
             continue
-        if not _looks_like_name(words):
+        if not _looks_like_name(words) or (role is None and _MADE_BY_BEFORE.search(span.before)):
             continue
         name = " ".join(words)
         if len(words) == 1:
