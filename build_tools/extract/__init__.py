@@ -14,7 +14,7 @@ from ..characters import clean_name, remove_format_characters
 from ..parse import ParsedText
 from .backends import NerBackend
 from .organizations import is_acronym
-from .people import find_people, short_forms
+from .people import find_people, short_forms, speakers_in_capitals
 from .pieces import (
     classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
 )
@@ -92,7 +92,10 @@ def extract(
     journalists = journalist_keys(parsed)
     candidates = [p for p in pieces if p.kind in (None, "people") or p.guessed]
     people = find_people([p.span for p in candidates], registry.known("people"),
-                         vouched(candidates))
+                         vouched(candidates), lexicon.lower)
+    # "JAN LAMBREGTS, HEAD OF ASIA RESEARCH:": a speaker in capitals, which no span shows.
+    named = {fold(person.name) for person in people}
+    people += [p for p in speakers_in_capitals(text) if fold(p.name) not in named]
     people_keys = {key for person in people
                    for key in (fold(person.name), *short_forms(person.name))}
     # Names of people a title or role shows to be people, and their short forms.

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from .organizations import ORG_SUFFIXES, canonical_organization, described_as_organization
-from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word
-from .spans import PARTICLES, Span, fold, is_calendar_word
+from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word, title_case
+from .spans import PARTICLES, Span, fold, is_calendar_word, is_capitalised
 
 #: Titles that may stand inside a run of capitalised words, before the name.
 TITLES = frozenset(
@@ -93,6 +93,43 @@ _BETWEEN_COMMAS = re.compile(rf"^\s*,\s*(?:{_SPEECH})\b")
 _APPOSITIVE_SPEECH = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|who|from|whose|whom)\b[^.;]{{1,80}},\s*(?:{_SPEECH})\b")
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH})|according to|quoted)\s*,?\s*$")
+#: Role nouns that name only people: a body may be a "partner", "rival" or "owner" too.
+PERSONAL_ROLES = ROLE_NOUNS - frozenset(
+    """partner owner investor shareholder holder member rival opponent challenger incumbent
+    candidate colleague counterpart successor predecessor heir producer player""".split())
+_PERSONAL = "|".join(sorted(PERSONAL_ROLES | {t.casefold().rstrip(".") for t in TITLES
+                                              if t[0].isupper() and "." not in t}, key=len,
+                            reverse=True))
+#: A role in lower case (``chief economist``), an officer's acronym, or a title with a capital
+#: that ends the run of capitals (``Federal Reserve Chairman``; not ``General Motors``).
+_ROLE_WORD = (rf"(?:(?:{_PERSONAL})\b|(?:CEO|CFO|COO)\b|(?i:{_PERSONAL})\b(?!\s+[A-Z]))")
+#: ", Apple's CEO", ", Google vice president", ", U.S. assistant secretary", ", research
+#: director for": a name described by a role, after the body or place it serves.
+_ROLE_APPOSITIVE = re.compile(
+    rf"^\s*,\s*(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,3}}(?:[a-z][a-z-]*\s+){{0,3}}{_ROLE_WORD}")
+#: "... for Paul Volcker as Federal Reserve Chairman", "succeed Tony Blair as prime minister".
+_ROLE_AS = re.compile(
+    rf"^\s+as\s+(?:(?:the|its|his|her|their)\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}"
+    rf"(?:[a-z][a-z-]*\s+){{0,2}}{_ROLE_WORD}")
+#: "the head of Bank of Mexico, ", "assistant secretary for aviation, ": a role of a body or
+#: a place, set off by a comma before the name it describes.
+_ROLE_OF_BEFORE = re.compile(
+    rf"\b(?i:{_PERSONAL})\s+(?:of|for|at|in)\s+[^.;:\"“”()]{{1,60}}?,\s*$")
+#: "Lawson said he", "Sarney has said she", "Icahn, who": a person, not a body ("it").
+_PERSONAL_SPEECH_AFTER = re.compile(
+    rf"^\s*(?:(?:,\s*who\b)|(?:(?:has|had|also|then)\s+)?(?:{_SPEECH})\s+(?:that\s+)?"
+    rf"(?:he|she)\b)")
+#: "Maxwell's sons": kin are a person's.
+_KIN_AFTER = re.compile(
+    r"^['’]s\s+(?:wife|husband|widow|son|sons|daughter|daughters|father|mother|brother|"
+    r"brothers|sister|sisters|children|grandfather|grandmother|family)\b")
+
+#: "The maker of Molson Canadian and Coors Light said": what a body makes, not who speaks.
+_MADE_BY_BEFORE = re.compile(
+    r"\b(?:makers?|brewers?|producers?|sellers?|distributors?|suppliers?|publishers?|"
+    r"developers?|manufacturers?|marketers?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'’.&-]*|and|or|,)\s*){0,12}$")
+
 #: Words that are never part of a person's name.
 NOT_NAME_WORDS = frozenset(w.casefold() for w in ORG_SUFFIXES) | frozenset(
     """reuters ap afp bloomberg internet web twitter facebook google state street avenue
@@ -114,6 +151,8 @@ def is_title_word(word: str) -> bool:
     """``President``, ``Governor``, ``Gov.``: a word of a person's title; so is a compound of
     titles (``Secretary-Treasurer``)."""
     key = word.casefold().rstrip(".")
+    # "Minister-designate", "Governor-elect": a title someone is about to hold.
+    key = re.sub(r"-(?:designate|elect)$", "", key)
     return key in _TITLES_FOLDED or ("-" in key and all(
         part in _TITLES_FOLDED for part in key.split("-")))
 
@@ -200,6 +239,8 @@ def quoted_person(span: Span) -> bool:
 def has_evidence(span: Span) -> bool:
     """Whether the words in or around *span* say it names a person."""
     role, words = _split_title(span.words)
+    if _MADE_BY_BEFORE.search(span.before):
+        return False  # products of a body: "the maker of Molson Canadian and Coors Light said"
     return bool(words) and (
         role is not None
         or role_before(span) is not None
@@ -207,7 +248,23 @@ def has_evidence(span: Span) -> bool:
         or bool(_APPOSITIVE_AFTER.match(span.after))
         or bool(_SPEECH_BEFORE.search(span.before))
         or (span.before.rstrip().endswith(",") and bool(_BETWEEN_COMMAS.match(span.after)))
+        or described_by_role(span)
     )
+
+
+def described_by_role(span: Span) -> bool:
+    """A role said of the name around it, by an appositive (``Steve Jobs, Apple's CEO``), by
+    "as" (``replacing Kevin Rollins as CEO``) or before it, set off by commas (``the head of
+    Bank of Mexico, Miguel Mancera, met``)."""
+    return bool(_ROLE_APPOSITIVE.match(span.after) or _ROLE_AS.match(span.after) or (
+        _ROLE_OF_BEFORE.search(span.before)
+        and re.match(r"^\s*(?:,|\.(?:\s|$)|$)", span.after)))
+
+
+def surname_evidence(span: Span) -> bool:
+    """Whether a mention by one word says, more than a body's name could, that it is a
+    person's: ``Lawson said he``, ``Icahn, who``, ``Maxwell's sons``."""
+    return bool(_PERSONAL_SPEECH_AFTER.match(span.after) or _KIN_AFTER.match(span.after))
 
 
 def _looks_like_name(words: tuple[str, ...]) -> bool:
@@ -220,6 +277,8 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
             return False
         if word.casefold() in NOT_NAME_WORDS:
             return False
+        if re.search(r"\w-[a-z]{5,}", word) and word.split("-")[0].casefold() not in PARTICLES:
+            return False  # "Quaalude-addled", "Nestle-manager": a word describing a name
         letters = [c for c in word if c.isalpha()]
         # All capitals: acronyms and tickers, but keep initials such as "J." or "J.P."
         if len(letters) > 1 and word.isupper() and not re.fullmatch(r"(?:\w\.)+", word):
@@ -265,12 +324,14 @@ def short_forms(name: str) -> set[str]:
 
 
 def find_people(
-    spans: list[Span], known: dict[str, str] | None = None, vouched: frozenset[int] = frozenset()
+    spans: list[Span], known: dict[str, str] | None = None, vouched: frozenset[int] = frozenset(),
+    lower: frozenset[str] = frozenset(),
 ) -> list[Person]:
     """People in the body, in order of first mention.
 
     *known* maps folded names the registry forces to be people to their canonical names;
-    *vouched* holds the indices of spans listed alongside a person ("A and B said").
+    *vouched* holds the indices of spans listed alongside a person ("A and B said"); *lower*
+    the folded words the article also prints in lower case (common words, no first names).
     """
     known = known or {}
     people: dict[str, Person] = {}
@@ -292,31 +353,54 @@ def find_people(
         if fold(" ".join(words)) in known:
             add(known[fold(" ".join(words))], role, "in the registry")
             continue
-        if not _looks_like_name(words):
+        if not _looks_like_name(words) or (role is None and _MADE_BY_BEFORE.search(span.before)):
             continue
         name = " ".join(words)
         if len(words) == 1:
             singles.append((span, role))
         elif fold(name) in short or index in vouched or (
-                has_evidence(span) and (role or not _place_in_name(words))):
+                (has_evidence(span) or middle_initial(words))
+                and (role or not _place_in_name(words))):
             add(short.get(fold(name), name), role, _evidence_reason(span, role, index in vouched))
         else:
             singles.append((span, role))
 
+    # A surname the text shows to be a person's (``Volcker said``, ``Mr. Icahn``) makes the
+    # full name it printed without evidence (``replacement for Paul Volcker``) a person's.
+    # "Teodora said" is too weak: a storm, a ship or a body is said of too; "he" is not.
+    surnames = {fold(span.words[-1]) for span, role in singles
+                if len(_split_title(span.words)[1]) == 1 and (
+                    role or surname_evidence(span) or described_by_role(span)
+                    or span.words[0].casefold() in HONORIFICS)}
     # Second pass: short forms of people found above; names known only by one word.
     for span, role in singles:
         _, words = _split_title(span.words)
         key = fold(" ".join(words))
         if key in short:
             add(short[key], role, "short form")
+        elif (len(words) > 1 and fold(words[-1]) in surnames and _looks_like_name(words)
+              and not _place_in_name(words) and fold(words[0]) not in lower
+              and all(is_capitalised(w) or w in PARTICLES for w in words)):
+            # "Including Flynn", "Solicitors for Bandar": a common word, not a first name.
+            add(" ".join(words), role, f"its surname {words[-1]!r} named as a person's")
         elif len(words) == 1 and _looks_like_name(words) and _titled_surname(span, role):
             # "President Reagan", "Treasury Secretary Baker": the way older copy names people.
             # The surname stands alone, with its title as the role, for the archive to join
             # to a full name an article prints.
             add(words[0], role, f"title and surname {span.text!r}")
+        elif len(words) == 1 and _looks_like_name(words) and surname_evidence(span):
+            add(words[0], role, f"a person by {span.text + span.after[:20]!r}")
         elif len(words) == 1 and _looks_like_name(words) and _single_name_evidence(span):
             add(words[0], role, f"named by one name in {span.text + span.after[:30]!r}")
     return list(people.values())
+
+
+def middle_initial(words: tuple[str, ...]) -> bool:
+    """``Ivan F. Boesky``: a first name, one initial and a surname, the way people are named
+    (bodies named after one, ``John F. Kennedy Airport``, end in a word no name has)."""
+    return len(words) == 3 and bool(
+        re.fullmatch(r"[A-Z][a-z]+", words[0]) and re.fullmatch(r"[A-Z]\.", words[1])
+        and re.fullmatch(r"[A-Z][\w'’-]+", words[2]))
 
 
 def _titled_surname(span: Span, role: str | None) -> bool:
@@ -363,3 +447,39 @@ def _without_honorifics(role: str | None) -> str | None:
         return None
     words = [w for w in role.split() if w.casefold() not in HONORIFICS]
     return " ".join(words) or None
+
+
+#: ``YOSHIKI SHINKE, ECONOMIST, DAI-ICHI LIFE:``: a comment's speaker in capitals, then a role,
+#: as INSTANT VIEW and comment round-ups print them before each quote.
+_CAPITALS_SPEAKER = re.compile(
+    r"(?<![\w'’&.-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){1,3}),\s+"
+    r"(?P<role>[A-Z][A-Z0-9&'’./ -]*?)(?=\s*[,:]|\s+[\"“(])")
+
+
+def speakers_in_capitals(text: str) -> list[Person]:
+    """People printed in capitals as a comment's speaker: ``JAN LAMBREGTS, HEAD OF ASIA
+    RESEARCH, RABOBANK "...``. The name stands at the start of a paragraph, a sentence or a
+    quote's end, and the words after it hold a person's role; it is kept as the text prints
+    it elsewhere in mixed case, else in title case (as a dateline in capitals is)."""
+    people: dict[str, Person] = {}
+    for match in _CAPITALS_SPEAKER.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in '.!?:"”)-':
+            continue
+        role_words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]*", match["role"])}
+        if not role_words & PERSONAL_ROLES and not any(map(is_title_word, role_words)):
+            continue
+        printed = " ".join(match["name"].split())
+        name = _mixed_case_twin(printed, text) or title_case(printed)
+        if not _looks_like_name(tuple(name.split())) or _place_in_name(tuple(name.split())):
+            continue
+        people.setdefault(fold(name), Person(name, reason=f"a speaker in capitals {printed!r}"))
+    return list(people.values())
+
+
+def _mixed_case_twin(printed: str, text: str) -> str | None:
+    """The name as the text prints it elsewhere, not in capitals: ``Jan Lambregts``."""
+    for match in re.finditer(rf"(?<!\w){re.escape(printed)}(?!\w)", text, re.IGNORECASE):
+        if not match.group().isupper():
+            return match.group()
+    return None

@@ -265,8 +265,8 @@ def _possessive_in_name(left: Span, right: Span) -> bool:
     """"Ombudsman's Office", "Dillard's Inc" and "Moody's Investors Service" are one name;
     "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's Office" and "Rupert Murdoch's
     News Corp" two."""
-    if canonical_place(left.words) is not None:
-        return False
+    if canonical_place(left.words) is not None or title_of(left.words):
+        return False  # "Prime Minister Rajiv Gandhi's Congress": a person's, then a body
     if len(right.words) == 1:
         return right.words[0] in ORG_SUFFIXES and not (
             is_curated(left.words) or canonical_organization(left.words))
@@ -293,7 +293,10 @@ def _split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) 
             canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES)
             and not _adjective(first[-1])) or _printed_alone(first, lexicon) or (
             listed and len(first) > 1 and len(second) > 1 and not _adjective(second[0])
-            and canonical_organization(second) is not None)
+            and canonical_organization(second) is not None) or (
+            # "Treasury Secretary James Baker and Federal Reserve Board", "Paul Volcker and
+            # International Monetary Fund": a titled person, or a known body after "and".
+            title_of(first) is not None or (len(second) > 1 and is_curated(second)))
         # "Chamber of Commerce and Industry": a field, not a second body.
         field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
         if canonical_organization(span.words) and (

@@ -1,0 +1,98 @@
+"""People that wire copy names without a title before the name (issue 11): a role after it,
+"as" a role, a role of a body before it, and a surname the text shows to be a person's."""
+
+import pytest
+
+from build_tools.extract import extract
+from build_tools.parse import parse_text
+
+
+def found(body):
+    return extract(parse_text(f"Title\n\nWASHINGTON, April 1 - {body}\n", "a.txt"))
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Marta Quillon, Zentek's chief executive, spoke first.", "Marta Quillon"),
+    ("Ovid Brannagh, Zentek vice president of sales, spoke.", "Ovid Brannagh"),
+    ("The talks were led by Teo Varga, U.S. assistant secretary for trade.", "Teo Varga"),
+    ("Board members praised Ilse Dorrance as Zentek Chairman.", "Ilse Dorrance"),
+    ("Rafe Holcomb replaced Dana Quist as chief executive last year.", "Dana Quist"),
+    ("The head of Bank of Norland, Arvo Pellinen, met bankers.", "Arvo Pellinen"),
+    ("A visit by the minister of oil, mines and industry, Lucio del Brava, is due.",
+     "Lucio del Brava"),
+    ("The report named Ivar K. Thorsby in a footnote.", "Ivar K. Thorsby"),
+])
+def test_a_role_or_form_around_the_name_says_person(body, person):
+    assert person in found(body).people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("The bid came from Oskar Wendling. Wendling said he would wait.", "Oskar Wendling"),
+    ("Shares rose for Tamsin Roe. Roe, who founded the firm, sold none.", "Tamsin Roe"),
+    ("It bought Piers Lockhart's stake. Mr. Lockhart declined to comment.", "Piers Lockhart"),
+    ("Deals with Emil Varro were cited. Varro's sons run the group.", "Emil Varro"),
+])
+def test_a_surname_shown_to_be_a_persons_makes_the_full_name_one(body, person):
+    result = found(body)
+    assert person in result.people
+    assert person.split()[-1] not in result.people
+
+
+@pytest.mark.parametrize("body, surname", [
+    ("Pellworth said he would not run again.", "Pellworth"),
+    ("Critics doubt Quandt, who has led the party since 1980.", "Quandt"),
+])
+def test_a_surname_alone_is_a_person_when_the_text_says_he_or_who(body, surname):
+    assert surname in found(body).people
+
+
+@pytest.mark.parametrize("body", [
+    "Brokers Zentek, General Motors and Ford reported sales.",  # "General" opens a body
+    "Zentek said it would list Ford as General Motors did.",
+    "Sales of Windows Vista rose, and Vista, and its rivals, did well. Vista said so.",
+    ("Including Flynn, five analysts, including two banks, cut ratings. Flynn, who follows"
+     " the stock, did too."),  # a word the text prints in lower case is no first name,
+    "A Nestle-manager, who asked not to be named, said so.",
+    "Hurricane Teodora grew. Forecasters said Teodora was packing strong winds.",
+])
+def test_no_person_from_bodies_products_or_common_words(body):
+    people = found(body).people
+    assert not {"Zentek", "Ford", "Windows Vista", "Vista", "Including Flynn",
+                "Nestle-manager", "Hurricane Teodora"} & set(people), people
+
+
+def test_a_titled_person_before_and_stands_apart_from_a_body():
+    result = found("Treasury Secretary Abel Marsh and Federal Reserve Board chairman Ida Kern"
+                   " met. Reserve chief Ida Kern and International Monetary Fund staff spoke.")
+    assert {"Abel Marsh", "Ida Kern"} <= set(result.people)
+    assert "Federal Reserve Board" in result.organizations
+
+
+def test_a_titled_persons_possessive_splits_from_the_body():
+    result = found("Prime Minister Ravi Anand's Congress party lost the vote.")
+    assert "Ravi Anand" in result.people
+
+
+def test_a_designate_title_stays_out_of_the_name():
+    result = found("Prime Minister-designate Kenji Morota said he would go.")
+    assert "Kenji Morota" in result.people
+
+
+def test_speakers_in_capitals_before_their_comments_are_people():
+    result = found(
+        'Prices fell. COMMENTARY: ODA KENZO, CHIEF ECONOMIST, NORLAND BANK, OSLO "Growth is'
+        ' slow." PIA VAN DER LEE, HEAD OF RESEARCH AT ZENTEK: "It is soft." NORLAND'
+        ' ECONOMICS TEAM, NEW YORK: "Weak." MARKET REACTION: - The yen fell. Kenzo said so.')
+    assert {"Oda Kenzo", "Pia van der Lee"} <= set(result.people)
+    assert not [p for p in result.people if "Norland" in p or "Market" in p]
+
+
+def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
+    result = found('Rates rose. JOHN MCALLISTER, ANALYST, ZENTEK: "Fine." John McAllister'
+                   ' later said the rise was small.')
+    assert "John McAllister" in result.people and "John Mcallister" not in result.people
+
+
+def test_brands_after_maker_of_are_no_people():
+    result = found("The maker of Zentek Gold and Norland Light said income fell.")
+    assert not {"Zentek Gold", "Norland Light"} & set(result.people)
