@@ -101,3 +101,14 @@ def test_name_cleaning_is_linear_for_long_lists(tmp_path: Path):
     sidecar = tmp_path / "a.yaml"
     sidecar.write_text(f"tags: [{names}, n0]\n", encoding="utf-8")
     assert len(load_sidecar(sidecar, "a.yaml")["tags"].value) == 30_000
+
+
+def test_format_characters_are_every_one_unicode_has():
+    # The search covers planes 0, 1 and 14 only; this Python's data must agree.
+    import sys
+    import unicodedata
+
+    from build_tools.characters import _format_characters
+
+    every = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    assert {c for c in every if _format_characters().fullmatch(c)} == every

@@ -91,7 +91,9 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield pagename, context, template
     if len(later) >= MIN_PARALLEL_PAGES:
         _write_in_parallel(app, later, renderer)
-    else:
+        logger.info("news: %d generated pages written in %d processes", len(later),
+                    app.parallel)
+    elif later:
         for pagename, context, template in collect_pages(app):
             if pagename in later:
                 body_template, values = context.pop("news_body")

@@ -1,0 +1,89 @@
+"""The build's shortcuts change how fast a site is built, never what it holds: articles' front
+matter read once by the extension instead of again by MyST, and generated pages written in
+parallel processes."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from build_tools.sphinxext.search import _payload
+from conftest import ARTICLES, REPO, SAMPLE, make_project, page, sphinx_build
+
+EVAL = Path(__file__).parent / "data" / "eval" / "articles"
+
+
+def outputs(html: Path) -> dict[str, bytes]:
+    return {p.relative_to(html).as_posix(): p.read_bytes()
+            for p in sorted(html.rglob("*")) if p.is_file() and p.name != ".buildinfo"}
+
+
+def test_generated_pages_written_in_parallel_equal_those_written_serially(tmp_path: Path):
+    inputs = [SAMPLE, *sorted(ARTICLES.glob("*.txt")), *sorted(EVAL.glob("*.txt"))[:12]]
+    serial = make_project(tmp_path / "serial", inputs)
+    parallel = tmp_path / "parallel" / "project"
+    shutil.copytree(serial, parallel)
+    sphinx_build(serial)
+    # Not quiet, to see which way the pages were written.
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "html", str(parallel / "source"),
+         str(parallel / "build"), "-c", str(parallel), "-j", "2"],
+        cwd=REPO, capture_output=True, text=True, check=True)
+    assert re.search(r"news: \d+ generated pages written in 2 processes", result.stdout)
+    assert outputs(serial / "build" / "html") == outputs(parallel / "build" / "html")
+
+
+def _article(project: Path) -> Path:
+    return next((project / "source" / "articles").glob("*.md"))
+
+
+def _environment(project: Path):
+    with open(project / "build" / "doctrees" / "environment.pickle", "rb") as f:
+        return pickle.load(f)
+
+
+def _searched(project: Path) -> int:
+    """How many pages the search index holds."""
+    script = (project / "build" / "html" / "_search" / "manifest.js").read_text(encoding="utf-8")
+    return _payload(script)["docs"]
+
+
+def test_front_matter_taken_once_still_gives_sphinx_its_metadata_and_lines(tmp_path: Path):
+    project = make_project(tmp_path, [SAMPLE])
+    article = _article(project)
+    sphinx_build(project)
+    searched = _searched(project)
+    text = article.read_text(encoding="utf-8")
+    # A hand edit: a role MyST does not know, on a line we know, and a page left out of search.
+    lines = text.replace("orphan: true\n", "orphan: true\nnosearch: true\n").split("\n")
+    lines.append("A {unknown-role}`x` here.")
+    article.write_text("\n".join(lines), encoding="utf-8")
+    result = sphinx_build(project)
+    docname = f"articles/{article.stem}"
+    # ``orphan`` reached Sphinx: no "not included in any toctree" warning.
+    assert "toctree" not in result.stderr
+    assert f"{article.name}:{len(lines)}" in result.stderr, result.stderr
+    metadata = _environment(project).metadata[docname]
+    assert metadata["orphan"] == "True" and metadata["nosearch"] == "True"
+    assert json.loads(metadata["places"]) and metadata["title"]
+    assert _searched(project) == searched - 1
+    # The page itself is unchanged by the shortcut: the title and byline are there, and no
+    # front matter field is printed.
+    markup = page(project, docname)
+    assert "news-dateline" in markup and "sha256" not in markup
+
+
+def test_front_matter_with_myst_settings_is_left_to_myst(tmp_path: Path):
+    project = make_project(tmp_path, [SAMPLE])
+    article = _article(project)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("orphan: true\n", "orphan: true\nhtml_meta:\n"
+                                    "  keywords: hand-added\n"), encoding="utf-8")
+    sphinx_build(project)
+    markup = page(project, f"articles/{article.stem}")
+    assert '<meta content="hand-added" name="keywords" />' in markup, markup[:2000]
