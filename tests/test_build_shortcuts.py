@@ -23,6 +23,34 @@ def outputs(html: Path) -> dict[str, bytes]:
             for p in sorted(html.rglob("*")) if p.is_file() and p.name != ".buildinfo"}
 
 
+def _build(project: Path, *extra: str) -> str:
+    """Build *project*, not quietly; what Sphinx printed."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "html", str(project / "source"),
+         str(project / "build"), "-c", str(project), *extra],
+        cwd=REPO, capture_output=True, text=True, check=True).stdout
+
+
+def test_listing_pages_are_not_made_again_when_nothing_they_show_changed(tmp_path: Path):
+    project = make_project(tmp_path, [SAMPLE, *sorted(ARTICLES.glob("*.txt"))])
+    html = project / "build" / "html"
+    first = _build(project)
+    assert "listing pages unchanged" not in first
+    built = outputs(html)
+    again = _build(project)
+    assert "listing pages unchanged" in again and "news: 0 of " in again
+    assert outputs(html) == built
+    # A registry's sort key is outside every document: the people index must follow it.
+    registry = project / "entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    assert "sort_as: Lopez Obrador, Andres Manuel" in text
+    registry.write_text(text.replace("sort_as: Lopez Obrador, Andres Manuel",
+                                     "sort_as: Zzz, Andres Manuel"), encoding="utf-8")
+    changed = _build(project)
+    assert "listing pages unchanged" not in changed
+    assert outputs(html)["people/index.html"] != built["people/index.html"]
+
+
 def test_generated_pages_written_in_parallel_equal_those_written_serially(tmp_path: Path):
     inputs = [SAMPLE, *sorted(ARTICLES.glob("*.txt")), *sorted(EVAL.glob("*.txt"))[:12]]
     serial = make_project(tmp_path / "serial", inputs)

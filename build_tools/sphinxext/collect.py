@@ -176,6 +176,7 @@ def note_outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set)
     """``env-get-outdated``: remember whether any article changed, for the listings."""
     domain = env.domains["news"]
     domain.data["changed"] = any(is_article(app, d) for d in (*added, *changed, *removed))
+    domain.data["documents_changed"] = bool(added or changed or removed)
     return []
 
 

@@ -32,7 +32,7 @@ from ..files import read_json, write_atomic
 from .builders import writes_site_pages
 from .freshness import page_key, reusable, site_key
 from .pages import PageRenderer, collect_pages
-from .search import search_page
+from .search import SEARCH_PAGE, search_page
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,15 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     later: set[str] = set()  # pages of collect_pages left to write in parallel
     parallel = _parallel(app)
     written = 0
-    pages = chain(((*page, True) for page in collect_pages(app)),
+    clashed = False  # then the next build makes every page again, and says so again
+    listings = collect_pages(app)
+    if old and previous["site"] == site and _listings_unchanged(app, previous, documents):
+        # Every page of collect_pages is the last build's, and on disk: skip making them.
+        listings = iter(())
+        logger.info("news: listing pages unchanged since the last build")
+        generated += [name for name in previous["pages"] if name != SEARCH_PAGE]
+        keys.update((name, old[name]) for name in generated)
+    pages = chain(((*page, True) for page in listings),
                   ((*page, False) for page in search_page(app)))
     for pagename, context, template, shareable in pages:
         relative = _relative(app, pagename)
@@ -77,6 +85,7 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                          "move it", context.get("news_generated", "page"), pagename,
                          location=taken, type="news", subtype="page_name")
             app.statuscode = 1
+            clashed = True
             continue
         generated.append(pagename)
         key = keys[pagename] = page_key(site, pagename, context, template)
@@ -102,7 +111,25 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     logger.info("news: %d of %d generated pages written", written, len(generated))
     # Read at build-finished, in this process; the environment was pickled before writing,
     # so this never reaches the next build.
-    env.domains["news"].data.update(generated=generated, generated_keys=keys)
+    env.domains["news"].data.update(generated=generated, generated_keys=keys,
+                             site_key=None if clashed else site)
+
+
+def _listings_unchanged(app: Sphinx, previous: dict[str, Any],
+                        documents: dict[str, str]) -> bool:
+    """Whether the last build's listing pages are all still right and on disk: no document
+    was added, changed or removed, the terms, aliases and article links came out the same
+    (:func:`.pages.compute_terms` says so), and the site key is the same (the caller checks).
+    Then their contexts, and so their keys, are the last build's; at 10,000 articles making
+    them costs seconds that a rebuild with nothing changed would spend for nothing."""
+    if not app.env.domains["news"].data.get("listings_unchanged"):
+        return False
+    outdir = Path(app.outdir)
+    pages = previous["pages"]
+    return bool(pages) and all(
+        name in previous["keys"] and relative.casefold() not in documents
+        and outdir.joinpath(relative).is_file()
+        for name, relative in pages.items())
 
 
 def _parallel(app: Sphinx) -> bool:
@@ -159,24 +186,27 @@ def _store(app: Sphinx) -> Path:
     return Path(app.doctreedir) / MANIFEST.format(app.builder.name)
 
 
-def _previous(store: Path, outdir: Path) -> dict[str, dict[str, str]]:
+def _previous(store: Path, outdir: Path) -> dict[str, Any]:
     """The last build's manifest, if it is of this format and this output folder."""
     empty: dict[str, dict[str, str]] = {"pages": {}, "documents": {}, "sources": {},
                                         "keys": {}}
     data = read_json(store)
     if (not isinstance(data, dict) or data.get("format") not in FORMATS
             or data.get("outdir") != str(outdir)):
-        return empty
+        return {**empty, "site": None}
     # Format 1 listed only the articles among the documents; before format 3, no keys and
     # no sources.
     data.setdefault("documents", data.get("articles"))
     if data["format"] != FORMAT:
         data.update(keys={}, sources={})
-    return {key: {name: path for name, path in data[key].items() if isinstance(path, str)}
-            if isinstance(data.get(key), dict) else {} for key in empty}
+    out: dict[str, Any] = {
+        key: {name: path for name, path in data[key].items() if isinstance(path, str)}
+        if isinstance(data.get(key), dict) else {} for key in empty}
+    out["site"] = data.get("site") if isinstance(data.get("site"), str) else None
+    return out
 
 
-def _save(store: Path, manifest: dict[str, dict[str, str]], builder: str, outdir: Path) -> None:
+def _save(store: Path, manifest: dict[str, Any], builder: str, outdir: Path) -> None:
     write_atomic(store, json.dumps({"format": FORMAT, "builder": builder, "outdir": str(outdir),
                                     **manifest}, indent=1, sort_keys=True))
 
@@ -203,6 +233,7 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
     data = app.env.domains["news"].data
     generated = data.pop("generated", None)
     keys = data.pop("generated_keys", {})
+    site = data.pop("site_key", None)
     if exception is not None or generated is None or not writes_site_pages(app.builder):
         return
     outdir = Path(app.outdir).resolve()
@@ -215,6 +246,7 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
         "documents": {d: _relative(app, d) for d in sorted(found)},
         "sources": {d: path for d in sorted(found) if (path := _source_copy(app, d))},
         "keys": keys,
+        "site": site,
     }
     store = _store(app)
     previous = _previous(store, outdir)

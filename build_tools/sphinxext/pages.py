@@ -129,8 +129,10 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     around = neighbours(entries.values())
     old_links = domain.data.get("links", {})
     links = {docname: _links_of(docname, related, around, entries) for docname in entries}
+    unchanged = (not domain.data.get("documents_changed") and domain.data.get("terms") == terms
+                 and domain.data.get("aliases") == aliases and old_links == links)
     domain.data.update(terms=terms, slugs=slugs, aliases=aliases, links=links, related=related,
-                       related_for=limit)
+                       related_for=limit, listings_unchanged=unchanged)
     # The home page links terms too (the most covered): a term whose page moved (a user page
     # took or gave back its name) re-writes it, as an article change does.
     rewrite = set(domain.data["latest"]) if domain.data.get("changed") or old != slugs else set()

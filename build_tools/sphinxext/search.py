@@ -45,6 +45,7 @@ from .pages import SINGULAR, unrendered
 
 
 INDEX_DIR = "_search"
+SEARCH_PAGE = "search"  #: the page that reads the index
 #: URL parameter of each index's facet on the search page.
 FACET_KEYS = {"tags": "tag", "people": "person", "places": "place",
               "organizations": "org", "authors": "author"}
@@ -205,7 +206,7 @@ def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not writes_site_pages(app.builder):
         return
     build = write_index(app)
-    here = app.builder.get_target_uri("search")
+    here = app.builder.get_target_uri(SEARCH_PAGE)
 
     def url(path: str) -> str:
         return relative_uri(here, path)
@@ -216,4 +217,4 @@ def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         script_url=url("_static/news-search.js"),
         facets=[f.key for f in _facets(app)])
     context = {"title": "Search", "news_body": body, "news_generated": "search page"}
-    yield "search", context, "page.html"
+    yield SEARCH_PAGE, context, "page.html"
