@@ -442,10 +442,11 @@ def user_overrides(path: Path, relpath: str, manifest: Manifest, input_dir: Path
     row = manifest.rows.get(relpath)
     if row is not None and row.error is not None:
         raise row.error
-    for sidecar in sidecars_of(path):
+    found = sidecars_of(path)
+    for sidecar in found:
         if (problem := link_problem(sidecar, input_dir.resolve())) is not None:
             raise ArchiveError(sidecar.relative_to(input_dir).as_posix(), problem)
-    return merge(row.overrides if row else {}, sidecar_for(path, relpath))
+    return merge(row.overrides if row else {}, sidecar_for(path, relpath, found))
 
 
 def _unused_metadata(input_dir: Path, manifest: Manifest, inputs: set[str]) -> list[str]:

@@ -212,10 +212,11 @@ def load_sidecar(path: Path, name: str) -> Overrides:
     return _parse_yaml(text, name)
 
 
-def sidecar_for(txt: Path, relpath: str) -> Overrides:
+def sidecar_for(txt: Path, relpath: str, found: list[Path] | None = None) -> Overrides:
     """The overrides the sidecar beside *txt* sets; none without one. *relpath* is *txt*'s
-    path relative to the input folder, which messages use."""
-    found = sidecars_of(txt)
+    path relative to the input folder, which messages use; *found* is
+    :func:`sidecars_of` (*txt*), when the caller has it already."""
+    found = sidecars_of(txt) if found is None else found
     names = [PurePosixPath(relpath).with_suffix(p.suffix).as_posix() for p in found]
     if len(found) > 1:
         raise ArchiveError(names[0], f"{relpath} has {len(found)} sidecars "
