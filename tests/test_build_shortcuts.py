@@ -115,3 +115,27 @@ def test_front_matter_with_myst_settings_is_left_to_myst(tmp_path: Path):
     sphinx_build(project)
     markup = page(project, f"articles/{article.stem}")
     assert '<meta content="hand-added" name="keywords" />' in markup, markup[:2000]
+
+
+def test_parallel_writing_with_bounded_memory_writes_what_serial_writing_does(
+        make_app, rootdir, tmp_path: Path, monkeypatch):
+    from build_tools.sphinxext import writing
+
+    sources = {}
+    for name in ("serial", "parallel"):
+        sources[name] = tmp_path / name
+        shutil.copytree(rootdir / "test-publication", sources[name])
+    serial = make_app("html", srcdir=sources["serial"])
+    serial.build()
+    # One document a chunk, so that the writer is waited for many times.
+    chunked: list[int] = []
+
+    def one_a_chunk(docnames, nproc, maxbatch=10):
+        chunked.append(len(docnames))
+        return [[d] for d in docnames]
+
+    monkeypatch.setattr(writing, "make_chunks", one_a_chunk)
+    parallel = make_app("html", srcdir=sources["parallel"], parallel=2)
+    parallel.build()
+    assert chunked and chunked[0] >= 4, "the bounded writer was not used"
+    assert outputs(Path(parallel.outdir)) == outputs(Path(serial.outdir))

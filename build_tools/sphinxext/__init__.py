@@ -2,8 +2,9 @@
 
 Everything is registered here; the work is in :mod:`.collect` (reading), :mod:`.pages`
 (writing), :mod:`.search` (the search index and ``search.html``), :mod:`.builders` (what each
-builder writes), :mod:`.output` (generated pages and removal of the stale ones) and
-:mod:`.freshness` (which generated pages changed).
+builder writes), :mod:`.output` (generated pages and removal of the stale ones),
+:mod:`.freshness` (which generated pages changed) and :mod:`.writing` (Sphinx's parallel writer,
+with bounded memory).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .output import generated_pages, remove_stale_output
 from .pages import LatestDirective, compute_terms, latest_list, resolve_links
 from .publish import notfound_root, write_sitemap
 from .search import collect_text, disable_sphinx_search
+from .writing import bound_parallel_writing
 
 __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
@@ -85,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _add_static)
     app.connect("builder-inited", disable_sphinx_search)
+    app.connect("builder-inited", bound_parallel_writing)
     app.connect("source-read", read_front_matter)
     app.connect("env-get-outdated", note_outdated)
     # Text for the search index is taken after Sphinx reads the page's metadata (same
