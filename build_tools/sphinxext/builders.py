@@ -15,6 +15,7 @@ A link to a page the builder does not write is plain text (:func:`page_uri`).
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -22,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import NoUri
+from sphinx.util.osutil import relative_uri
 
 from .collect import is_article
 from .listing import order_articles
@@ -48,10 +50,27 @@ def page_uri(app: Sphinx, fromdoc: str, target: str, anchor: str = "") -> str | 
     if target not in app.env.found_docs and not writes_site_pages(app.builder):
         return None
     try:
-        uri = app.builder.get_relative_uri(fromdoc, target)
+        uri = relative_page_uri(app.builder, fromdoc, target)
     except NoUri:
         return None
     return uri + (f"#{anchor}" if anchor else "")
+
+
+#: Each builder's target URIs: pages link the same few thousand targets hundreds of thousands
+#: of times, and Sphinx works each one out again (``quote``) every time.
+_TARGET_URIS: WeakKeyDictionary[Builder, dict[str, str]] = WeakKeyDictionary()
+
+
+def relative_page_uri(builder: Builder, fromdoc: str, target: str) -> str:
+    """``builder.get_relative_uri(fromdoc, target)``, with the target URIs remembered where
+    the builder computes it the default way (it raises ``NoUri`` as the builder does)."""
+    if type(builder).get_relative_uri is not Builder.get_relative_uri:
+        return builder.get_relative_uri(fromdoc, target)
+    known = _TARGET_URIS.setdefault(builder, {})
+    for name in (fromdoc, target):
+        if name not in known:
+            known[name] = builder.get_target_uri(name)
+    return relative_uri(known[fromdoc], known[target])
 
 
 def article_docnames(app: Sphinx) -> list[str]:

@@ -13,7 +13,6 @@ builder does not write (a term page in ``latex``) are plain text.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -23,9 +22,7 @@ import jinja2
 from markupsafe import Markup
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.util import logging
-from sphinx.util.osutil import relative_uri
 from sphinx.util.docutils import SphinxDirective
 
 from ..errors import ArchiveError
@@ -44,7 +41,7 @@ from .listing import (
     roles_of,
     sorted_terms,
 )
-from .builders import page_uri
+from .builders import page_uri, relative_page_uri
 from .chart import bar_chart
 from .feeds import feed_path, relative_file
 from .relations import appearing_with, articles_per_period, neighbours, related_articles
@@ -353,14 +350,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     names = {(kind, t.slug): t.name for kind, ts in terms_by_kind.items() for t in ts.values()}
     labels = app.config.news_indexes
 
-    if type(builder).get_relative_uri is Builder.get_relative_uri:
-        # Pages link hundreds of thousands of times to the same few thousand targets.
-        target_uri = functools.cache(builder.get_target_uri)
-
-        def url(fromdoc: str, target: str) -> str:
-            return relative_uri(target_uri(fromdoc), target_uri(target))
-    else:
-        url = builder.get_relative_uri
+    def url(fromdoc: str, target: str) -> str:
+        return relative_page_uri(builder, fromdoc, target)
 
     def about(name: str, term: Term) -> dict[str, Any]:
         """What a term's first page says of it beyond its articles."""
