@@ -240,3 +240,47 @@ def test_a_name_in_capitals_beside_its_printed_form_is_one_entry():
 
 def test_a_curated_body_before_a_product_noun_stays():
     assert "Microsoft" in found("Microsoft software sales rose.").organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    # A name written "A B and C" after another "and": one name, not two fragments.
+    ("The firms Kestrel Partners and Holloway Brandt and Finch and banks paid the fee.",
+     "Finch", "Holloway Brandt and Finch"),
+    # "Government of <place> ...": the sentence word opens the body's name.
+    ("It took money from the Government of Singapore Investment Corporation (GIC).",
+     "Singapore Investment Corporation", "Government of Singapore Investment Corporation"),
+    ("Ann Lee, a Banc of America Securities LLC analyst, said so.", "America Securities",
+     "Banc of America Securities"),
+    # A second object of a ministry's "of" is no body of its own.
+    ("The Indian Ministry of Chemicals and Fertilisers asked the court.", "Fertilisers",
+     "Indian Ministry of Chemicals and Fertilisers"),
+    # "for"/"on" after words that are not a body's start a new name.
+    ("It was a bid by Air Gallia Orion for Iberia ( IBLA.MC ) on Friday.",
+     "Air Gallia Orion for Iberia", "Iberia"),
+    ("Representatives for Delphi and the UAW declined to comment.",
+     "Representatives for Delphi", None),
+    ("Ratings on Chrysler Financial were cut.", "Ratings on Chrysler Financial",
+     "Chrysler Financial"),
+    # Capitals in brackets that spell the words before them define a name; no ticker.
+    ("It won work in the Base Realignment and Closure (BRAC) program.", "Closure", None),
+    ("It sells B-type Natriuretic Peptide (BNP) tests.", "B-type Natriuretic Peptide", None),
+    # Currencies, ticker symbols, share indexes and common acronyms.
+    ("Its shares rose to HK$7.8 on the day.", "HK", None),
+    ('It will change its ticker symbol to "TRV." on Monday.', "TRV", None),
+    ("Shares fell on the main TAIEX share index.", "TAIEX", None),
+    ("It got DIP financing and sold its USB business and its CRM unit.", "DIP", None),
+    ("Shares of AT&T Inc. rose.", "T", "AT&T"),
+])
+def test_fragments_and_codes(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("They talked of the European, U.S. and Russian energy markets.", "European"),
+    ("It works in the area of B-type Natriuretic Peptide testing.", "B-type Natriuretic Peptide"),
+])
+def test_not_places(body, name):
+    assert name not in found(body).places

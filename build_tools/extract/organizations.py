@@ -43,7 +43,7 @@ ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Cou
                 "Chamber of", "Association of", "Union of", "Board of", "Bureau of")
 #: A ticker right after a name: ``Airbus ( EAD.PA )``, ``<TSBA.T>``, or bare with its
 #: exchange's suffix as the 2007 wire prints it (``Cerberus CBS.UL``).
-_TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>"
+TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>"
                            r"|^\s+[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}(?![\w.])")
 #: Lower-case nouns that, right before a name, say it is an organisation's.
 DESCRIPTORS = frozenset(
@@ -109,7 +109,7 @@ NOT_ACRONYMS = frozenset(
     OF AND THE FOR IN ON TO BY AT AN A1 AAA AA BBB BB CCC
     MBS RMBS CMBS ABS CDO CDOs CLO CDS ABCP SIV SIVs REIT REITs ADR ADRs ADS GDR TIPS
     CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS JGB JGBs
-    VIP VIPs ATM ATMs DIY RSVP PR HR R&D""".split()
+    VIP VIPs ATM ATMs DIY RSVP PR HR R&D USB CRM ERP DIP JV JVs""".split()
 )
 #: Words naming what a body publishes: "University of Michigan Survey of Consumers", "Conference
 #: Board Index of Leading Indicators" name the survey or index, not the body.
@@ -129,6 +129,11 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
     curated = gazetteer.organizations().get(fold(name))
     if curated:
         return curated
+    if "&" in words and (stripped := strip_legal_suffix(words)):
+        # "AT&T Inc" reaches here as "AT & T Inc": the spaces are the tokeniser's, not the text's.
+        curated = gazetteer.organizations().get(fold(stripped).replace(" & ", "&"))
+        if curated:
+            return curated
     if len(words) < 2:
         return words[0] if _looks_like_bank(words[0]) else None
     if words[-1] in gazetteer.not_entities().last_words:
@@ -199,11 +204,30 @@ def organization_in_span(span: Span) -> str | None:
     found = canonical_organization(span.words)
     if found:
         return found
-    if _TICKER_AFTER.match(span.after):
+    if (ticker := TICKER_AFTER.match(span.after)) and not _defines_acronym(span, ticker.group()):
         return strip_legal_suffix(span.words)
     if len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span):
         return span.words[0]
     return None
+
+
+def _defines_acronym(span: Span, brackets: str) -> bool:
+    """``Base Realignment and Closure (BRAC)``, ``Government of Singapore Investment
+    Corporation (GIC)``: capitals in brackets, without an exchange's suffix, whose letters are
+    the initials of the words before them define a short name; they are no ticker."""
+    letters = [c.casefold() for c in brackets if c.isalpha()]
+    if "." in brackets or "<" in brackets or len(letters) < 2:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.]*", f"{span.before} {span.text}".replace("-", " "))[-12:]
+    initials = [w[0].casefold() for w in words]
+    for k in range(len(letters), len(initials) + 1):
+        tail = initials[-k:]
+        if tail[0] != letters[0] or tail[-1] != letters[-1]:
+            continue
+        rest = iter(tail)
+        if all(letter in rest for letter in letters):
+            return True
+    return False
 
 
 def organization_by_description(span: Span) -> str | None:

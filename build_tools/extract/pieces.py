@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 from .organizations import (
     DESCRIPTORS, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
     is_acronym, is_curated, organization_by_description, organization_by_employment,
-    PRODUCT_AFTER, organization_in_span, strip_legal_suffix,
+    PRODUCT_AFTER, TICKER_AFTER, organization_in_span, strip_legal_suffix,
 )
 from .people import (
     OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
@@ -57,7 +57,10 @@ _TRAILING_ARTICLES = frozenset(  # "An" ends Vietnamese names
 INDEX_PUBLISHERS = frozenset(
     "Exchange Board Bank Reserve Department Commission Association University Institute".split())
 #: Words after a name that say it is a market index: "the S&P Energy index .GSPE".
-_INDEX_AFTER = re.compile(r"^\s+(?:index|indexes|indices|average|sub-index)\b")
+_INDEX_AFTER = re.compile(
+    r"^\s+(?:(?:share|stock|equity|benchmark|volatility)\s+)?(?:index|indexes|indices|average|sub-index)\b")
+#: "its ticker symbol to "TRV"", "under the symbol NWEC": what follows is a code.
+_SYMBOL_BEFORE = re.compile(r"\b(?:ticker|symbol)\s+(?:to\s+|of\s+|is\s+|was\s+)?[\"“']?\s*$")
 
 
 @dataclass
@@ -284,6 +287,8 @@ def _split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) 
     does one *listed* after a comma (``OppenheimerFunds Inc., D.E. Shaw Valence Portfolios
     and S.A.C. Capital Management``: the list's last "and") when a body of two words or more
     follows it."""
+    if len(heads := _split_for_on(span, lexicon)) > 1:
+        return [piece for head in heads for piece in _split_list(head, lexicon, listed)]
     parts = split_at_conjunctions(span)
     if len(parts) > 1 and not (is_curated(span.words) or canonical_place(span.words)):
         first, second = parts[0].words, parts[1].words
@@ -297,9 +302,64 @@ def _split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) 
         # "Chamber of Commerce and Industry": a field, not a second body.
         field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
         if canonical_organization(span.words) and (
-                field_only or not (stands_alone or after_and == "the")):
+                field_only or _second_object(first, second, lexicon)
+                or not (stands_alone or after_and == "the")):
             parts = [span]
+        elif len(parts) > 2 and len(parts[-1].words) == 1 and not _names_alone(
+                parts[-1].words, lexicon):
+            # "J.C. Flowers and Friedman Fleischer and Lowe": of two "and"s in a row one is
+            # inside a name, and a lone unknown word last is the end of one ("... & Lowe").
+            last_and = max(i for i, w in enumerate(span.words[:-1]) if w == "and")
+            start = span.words.index(parts[-2].words[0], 0, last_and)
+            parts[-2:] = [sub_span(span, start, len(span.words) - 1)]
     return [piece for part in parts for piece in _split_of_place(part)]
+
+
+def _names_alone(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Whether *words* name a place or body on their own, or the article prints them so."""
+    return bool(canonical_place(words) or is_curated(words) or canonical_organization(words)
+                or (len(words) == 1 and is_acronym(words[0])) or _printed_alone(words, lexicon))
+
+
+def _second_object(first: tuple[str, ...], second: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """``Ministry of Chemicals and Fertilisers``, ``Group for Information and Action``: after a
+    body's "of" or "for", one more common word is the second thing it is of, not a body."""
+    if len(second) != 1 or _names_alone(second, lexicon):
+        return False
+    word = second[0]
+    of_or_for = any(w in ORG_SUFFIXES and first[i + 1] in ("of", "for")
+                    for i, w in enumerate(first[:-1]))
+    return of_or_for and (word.endswith("s") or fold(word) in lexicon.lower)
+
+
+#: Joiners after which a name may start anew: "Representatives for Delphi", "Ratings on ...".
+_FOR_ON = ("for", "on")
+
+
+def _split_for_on(span: Span, lexicon: Lexicon) -> list[Span]:
+    """``Air France KLM for Iberia``, ``Representatives for Delphi``, ``Ratings on Chrysler
+    Financial`` -> the words before "for"/"on" and the name after; not ``Institute for Supply
+    Management`` or ``Council on Foreign Relations`` (a body's word before it), nor ``Minister
+    for Trade`` (a title)."""
+    words = span.words
+    at = next((i for i, w in enumerate(words[1:-1], 1) if w in _FOR_ON), None)
+    if at is None or not is_capitalised(words[at + 1]):
+        return [span]
+    head, tail = words[:at], words[at + 1:]
+    last = head[-1]
+    if (last in ORG_SUFFIXES or last in OFFICE_WORDS or last in FIELDS or is_title_word(last)
+            or canonical_organization(head)):
+        return [span]
+    # A common word the article also prints in lower case, or a plural ("Representatives",
+    # "Ratings"): who speaks for a body or what is said of it.
+    common_head = len(head) == 1 and (fold(last) in lexicon.lower or (
+        last.endswith("s") and not is_demonym(head) and canonical_place(head) is None))
+    named_tail = (is_curated(tail) or canonical_organization(tail) is not None
+                  or (len(tail) == 1 and is_acronym(tail[0]))
+                  or bool(TICKER_AFTER.match(span.after)))
+    if not (common_head or named_tail):
+        return [span]
+    return [sub_span(span, 0, at - 1), sub_span(span, at + 1, len(words) - 1)]
 
 
 def _printed_alone(words: tuple[str, ...], lexicon: Lexicon) -> bool:
@@ -324,6 +384,12 @@ def _split_of_place(span: Span) -> list[Span]:
         return [span]
     tail_is_body = (canonical_organization(tail) is not None and canonical_organization(head)
                     is None and not " ".join(tail).startswith(ORG_PREFIXES))
+    if (tail_is_body and len(head) == 1 and not head[0].endswith(".")
+            and not is_title_word(head[0])
+            and any(canonical_place(tail[:k]) for k in range(1, len(tail)))):
+        # "Government of Singapore Investment Corporation", "Banc of America Securities": a
+        # body of a place, named by one word, "of" and the place: one name.
+        return [span]
     if not tail_is_body and (canonical_place(tail) is None or canonical_organization(words)):
         return [span]
     # "Judge Christopher Sontchi of the U.S. Bankruptcy Court": the body starts after "the".
@@ -489,11 +555,14 @@ def in_angle_brackets(span: Span) -> bool:
 
 
 def _is_noise(span: Span) -> bool:
-    """Tickers (``GS.N``, ``RDSa.L``, ``CLF8``), index codes printed after a dot (``.IXIC``),
-    single letters, indices and rates."""
+    """Tickers (``GS.N``, ``RDSa.L``, ``CLF8``, a word after "ticker symbol"), index codes
+    printed after a dot (``.IXIC``), currencies (``HK$``), single letters, indices and rates."""
     text = span.text
     return (
         (len(span.words) == 1 and is_code(text))
+        # "HK$7.8", "NT$477": capitals glued to a currency sign name the currency.
+        or span.after.startswith("$")
+        or (len(span.words) == 1 and bool(_SYMBOL_BEFORE.search(span.before)))
         or (len(span.words) == 1 and span.before.endswith(".")
             and span.before[-2:-1] in ("", " ", "(", "\t"))
         or (len(text) == 1)

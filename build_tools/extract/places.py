@@ -39,7 +39,8 @@ GEO_NOUNS = (
     "basin|lake|state's|region's|province's"
 )
 _GEO_NOUN_AFTER = re.compile(rf"^\s+(?:{GEO_NOUNS})\b")
-_GEO_NOUN_BEFORE = re.compile(rf"\b(?:{GEO_NOUNS}) of\s+(?:the\s+)?$", re.IGNORECASE)
+#: ("area of" is left out: "the area of B-type Natriuretic Peptide" is a field of work.)
+_GEO_NOUN_BEFORE = re.compile(rf"\b(?!area\b)(?:{GEO_NOUNS}) of\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last and first words of the names of rivers, seas, valleys and other natural features.
 FEATURE_LAST = frozenset(
     """River Sea Gulf Bay Strait Straits Sound Island Islands Isles Valley Delta Basin Coast
@@ -174,8 +175,8 @@ def place_by_context(span: Span) -> str | None:
 def place_with_region(span: Span) -> str | None:
     """``Dearborn, Michigan``, ``in Penang, Malaysia``: a city, or a place after "in", followed
     by a comma and a known state or country."""
-    if not _followed_by_region(span):
-        return None
+    if not _followed_by_region(span) or is_demonym(span.words):
+        return None  # "in the European, U.S. and Russian markets": a people's word
     if city := known_city(span.words):
         return city[0]
     if _LOCATIVE_BEFORE.search(span.before) and len(span.words) <= 3:
