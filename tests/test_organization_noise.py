@@ -284,3 +284,30 @@ def test_fragments_and_codes(body, wrong, right):
 ])
 def test_not_places(body, name):
     assert name not in found(body).places
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("Moody's Investors Service and Fitch Ratings cut the ratings.", "Investors Service",
+     "Moody's"),
+    ("Quinley's International Inc. QNL.N said profit rose.", "International Inc",
+     "Quinley's International"),
+    ("News of Dell's return lifted the stock.", "News of Dell", "Dell"),
+    # A name no body's defines a short name that is none either.
+    ("The Public Sector Borrowing Requirement (PSBR) rose. The PSBR was high.", "PSBR", None),
+    ("The Confederation of British Industry (CBI) said the CBI was worried.", "CBI",
+     "Confederation of British Industry"),
+])
+def test_possessives_and_short_names(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_province_needs_its_country():
+    """A state or province of a country whose provinces the wire does not name alone is a
+    place only where the article names that country."""
+    assert "Lara" not in found("Apax and Lara both declined to comment.").places
+    assert "Lara" in found("Output in Lara fell, Venezuela's oil ministry said.").places
+    assert "Ba" not in found("BA Chief Executive Willie Walsh said so.").places
+    assert "Ohio" in found("Sales in Ohio rose.").places

@@ -21,7 +21,7 @@ ORG_SUFFIXES = frozenset(
     Movement Front Brigade Brigades Hospital School College Academy Club Society Trust Bancshares
     Insurance Financial Network Labs Laboratories Entertainment Studios Stores Directorate
     Observatory Center Centre Chamber Roundtable Mission Corps Commissariat Secretariat
-    Tribunal Ministries Utilities Minerals Mining Mines Resources Electronics Associates
+    Tribunal Confederation Ministries Utilities Minerals Mining Mines Resources Electronics Associates
     Investors Advisers Advisors Management Bancorporation Railway Railways Lines Shipping
     Steel Chemicals Foods Brands Motor Automotive Aerospace Logistics Ventures Solutions
     Institut Verband Stiftung Gesellschaft FC CF SC Dynamics Workers Funding Ferries Wireless

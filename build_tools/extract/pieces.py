@@ -19,12 +19,12 @@ from .people import (
     title_of,
 )
 from .places import (
-    FEATURE_FIRST, big_city, canonical_place, is_demonym, place_by_context, place_by_form,
-    place_with_region,
+    FEATURE_FIRST, big_city, canonical_place, is_demonym, needs_its_country, place_by_context,
+    place_by_form, place_with_region,
 )
 from .registry import Registry
 from .spans import (
-    ABBREVIATIONS, Span, find_spans, fold, inside_brackets, is_capitalised,
+    ABBREVIATIONS, Span, find_spans, fold, inside_brackets, is_capitalised, possessive_base,
     split_at_conjunctions, split_possessives, sub_span,
 )
 
@@ -232,13 +232,18 @@ def _without_edge_words(span: Span, registry: Registry, lexicon: Lexicon) -> Spa
         return tail
     # "Representatives for Delphi", "News of BHP's bid": a plural or common noun, then of,
     # for or on and a body named on its own.
-    if (len(words) > 2 and words[1] in ("of", "for", "on") and first in lexicon.lower
-            and not is_title_word(words[0]) and canonical_place(words[2:]) is None
+    if (len(words) > 2 and words[1] in ("of", "for", "on") and not is_title_word(words[0])
+            and canonical_place(words[2:]) is None
             and not " ".join(words).startswith(ORG_PREFIXES)):
         tail = sub_span(span, 2 + (words[2] == "the"), len(words) - 1)
-        named = is_curated(tail.words) or (len(tail.words) == 1 and is_acronym(tail.words[0]))
-        # "Institute for Supply Management" is one name; "News of BHP's bid" is not.
-        if named or (words[0] not in ORG_SUFFIXES and canonical_organization(tail.words)):
+        # "News of Dell's return": the body is named before its possessive.
+        bare = tail.words[:-1] + (possessive_base(tail.words[-1]) or tail.words[-1],)
+        named = is_curated(bare) or (len(bare) == 1 and is_acronym(bare[0]))
+        # "Institute for Supply Management" is one name; "News of BHP's bid" is not. A body
+        # known by name after "of" (``News of Dell's return``) needs no lower-case twin.
+        if (named and (first in lexicon.lower or is_curated(bare))) or (
+                first in lexicon.lower and words[0] not in ORG_SUFFIXES
+                and canonical_organization(tail.words)):
             return tail
     return span
 
@@ -265,15 +270,27 @@ def is_code(word: str) -> bool:
 
 
 def _possessive_in_name(left: Span, right: Span) -> bool:
-    """"Ombudsman's Office", "Dillard's Inc" and "Moody's Investors Service" are one name;
-    "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's Office" and "Rupert Murdoch's
-    News Corp" two."""
+    """"Ombudsman's Office", "Dillard's Inc", "Wendy's International Inc." and "Moody's
+    Investors Service" are one name; "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's
+    Office" and "Rupert Murdoch's News Corp" two."""
     if canonical_place(left.words) is not None:
         return False
-    if len(right.words) == 1:
-        return right.words[0] in ORG_SUFFIXES and not (
+    # "Moody's Investors Service and Fitch Ratings": the name after the possessive ends at
+    # the list's "and".
+    words = right.words[: right.words.index("and")] if "and" in right.words else right.words
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0] in ORG_SUFFIXES and not (
             is_curated(left.words) or canonical_organization(left.words))
-    return all(w in ORG_SUFFIXES and w.casefold() not in LEGAL_SUFFIXES for w in right.words)
+    if all(w in ORG_SUFFIXES and w.casefold() not in LEGAL_SUFFIXES for w in words):
+        return True
+    # "Wendy's International Inc.": one word, then only words of names and a legal form; a
+    # known body's possessive (``Sony's Columbia Pictures Inc``) is two names.
+    name, legal = words[:-1], words[-1]
+    return (len(left.words) == 1 and legal.casefold() in LEGAL_SUFFIXES
+            and all(w in ORG_SUFFIXES for w in name)
+            and not (is_curated(left.words) or is_acronym(left.words[0])))
 
 
 def _known_whole(span: Span, registry: Registry) -> bool:
@@ -419,7 +436,8 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if forced := registry.find(span.text):
         return found(forced.kind, forced.name, "in the registry")
     if piece.shouted or _in_capitals(span) or _heading_word(span):
-        if place := canonical_place(span.words):
+        if (place := canonical_place(span.words)) and not needs_its_country(span.words,
+                                                                             lexicon.names):
             return found("places", place, "a known place")
         if is_curated(span.words):
             return found("organizations", canonical_organization(span.words), "a known organisation")
@@ -447,7 +465,8 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
                      "a company named in angle brackets")
     if len(span.words) == 1 and inside_brackets(span):
         return found("none", None, "a short name defined in brackets")
-    if place := canonical_place(span.words):
+    if (place := canonical_place(span.words)) and not needs_its_country(span.words,
+                                                                         lexicon.names):
         return found("places", place, "a known place")
     titled = title_of(span.words)
     if titled and surname_is_a_suffix(span.words[len(titled.split()):]):
@@ -599,7 +618,11 @@ def join_short_forms(pieces: list[Piece]) -> None:
     shorts: dict[str, str] = {}
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     for piece in pieces:
-        if piece.kind == "none" and (match := _ACRONYM_AFTER.match(piece.span.after)):
+        # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
+        # person's, defines a short name that is none either.
+        unknown = piece.kind is None and not piece.personal and len(piece.span.words) > 1
+        if (piece.kind == "none" or unknown) and (
+                match := _ACRONYM_AFTER.match(piece.span.after)):
             products.add(fold(match.group(1)))
         if piece.kind != "organizations" or not piece.name:
             continue

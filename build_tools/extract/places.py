@@ -61,6 +61,8 @@ def canonical_place(words: tuple[str, ...] | str) -> str | None:
     ("Izmir", "Duesseldorf"); an alias takes the gazetteer's ("Britain" -> "United Kingdom").
     """
     name = words if isinstance(words, str) else " ".join(words)
+    if len(name) <= 3 and name.isupper() and name not in gazetteer.capital_aliases():
+        return None  # "BA" is British Airways, not Fiji's Ba; "UK" and "US" are aliases
     key = fold(name)
     table = gazetteer.places()
     found = table.get(key)
@@ -69,6 +71,14 @@ def canonical_place(words: tuple[str, ...] | str) -> str | None:
     if found is not None and _same_name(name, found):
         return name
     return found
+
+
+def needs_its_country(words: tuple[str, ...], names: frozenset[str]) -> bool:
+    """Whether *words* name a state or province that is a place only beside its country, and
+    *names* (the folded names an article prints) do not include that country: "Lara" in a
+    story about a Spanish publisher, "Cuneo" as a surname."""
+    countries = gazetteer.subdivision_countries().get(fold(" ".join(words)))
+    return countries is not None and not countries & names
 
 
 def _same_name(printed: str, canonical: str) -> bool:
