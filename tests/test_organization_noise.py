@@ -311,3 +311,23 @@ def test_province_needs_its_country():
     assert "Lara" in found("Output in Lara fell, Venezuela's oil ministry said.").places
     assert "Ba" not in found("BA Chief Executive Willie Walsh said so.").places
     assert "Ohio" in found("Sales in Ohio rose.").places
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("It recalls 2007 model year Cadillac CTS, CTS-V and STS, STS-V sedans.", "CTS-V"),
+    ("It recalls 2007 model year Cadillac CTS, CTS-V and STS, STS-V sedans.", "STS"),
+    ("It recalls 2007 model year Cadillac CTS, CTS-V and STS, STS-V sedans.", "Cadillac CTS"),
+    ("It links Yahoo and Blackberries by mid-year.", "Blackberries"),
+    ("It talked of Dell and PC sales with Lenovo and PC rivals.", "PC"),
+    ("Jeweler Tiffany & Co ( TIF.N ) reported a profit.", "Jeweler Tiffany"),
+    ("Fund manager Allegiant Asset Management LLC said so.", "Asset Management"),
+])
+def test_products_and_descriptors(body, wrong):
+    assert wrong not in found(body).organizations
+
+
+def test_a_product_list_is_no_place():
+    """A big city's name in a list of products, and wherever else the article names it."""
+    result = found("It recalled 345,000 Batman and One Piece play sets. "
+                   "The recall includes Barbie and Batman.")
+    assert "Batman" not in result.places

@@ -115,8 +115,9 @@ def capital_aliases() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def subdivision_countries() -> Mapping[str, frozenset[str]]:
     """Folded name of a state or province that names a place only beside its country -> the
-    folded names that country goes by (``lara`` -> ``venezuela``, ...). Curated places,
-    countries and big cities are left out: they are places on their own."""
+    folded names that country goes by (``lara`` -> ``venezuela``, ...). Curated places and
+    countries are left out: they are places on their own (a big city of the same name still
+    is, as a guess: ``Batman``)."""
     curated = {fold(name) for group in ("cities", "regions", "former_countries")
                for name, aliases in (_data("places.yaml").get(group) or {}).items()
                for name in [name, *(aliases or [])]}
@@ -134,7 +135,7 @@ def subdivision_countries() -> Mapping[str, frozenset[str]]:
         key = fold(sub.name)
         if (sub.type not in SUBDIVISION_TYPES or key in SUBDIVISION_STOP
                 or sub.country_code in SUBDIVISIONS_KNOWN_ALONE or key in curated
-                or key in countries or cities().get(key, ("", 0))[1] >= 250_000):
+                or key in countries):
             continue
         found.setdefault(key, set()).update(names.get(sub.country_code, ()))
     return MappingProxyType({k: frozenset(v) for k, v in found.items()})

@@ -56,7 +56,8 @@ DESCRIPTORS = frozenset(
     insurer newspaper broadcaster publisher network exchange exchanges fund funds investor
     fintech firm's company's group's subsidiary unit affiliate partner partners
     shipper shippers refiner refiners trader traders distributor distributors
-    contractor contractors outlet outlets institute association federation""".split()
+    contractor contractors outlet outlets institute association federation jeweler jewelers
+    jeweller jewellers homebuilder homebuilders brewer brewers""".split()
 )
 _DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
 #: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
@@ -119,7 +120,10 @@ _REPORT_WORDS = frozenset("Survey Surveys Index Indices Indexes Poll Polls Repor
 PRODUCT_AFTER = re.compile(
     r"^\s+(?:toy|toys|trains|dolls?|play\s*sets?|action figures?|portal|search engine|"
     r"handsets?|smartphones?|phones?|consoles?|browser|software|brand|brands|beer|beers|"
-    r"video games?|games?|devices?|gadgets?|players?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
+    r"video games?|games?|devices?|gadgets?|players?|sedans?|coupes?|pickups?|crossovers?|"
+    r"minivans?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
+#: Words right before a name that make it a product: "2007 model year Cadillac CTS".
+PRODUCT_BEFORE = re.compile(r"\bmodel(?:\s+years?)?\s+$")
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 
@@ -228,6 +232,13 @@ def _defines_acronym(span: Span, brackets: str) -> bool:
         if all(letter in rest for letter in letters):
             return True
     return False
+
+
+def is_descriptor(word: str) -> bool:
+    """``Jeweler``, ``Chipmaker``: a noun opening a name that says what kind of body follows
+    (not ``Allegiant``, whose ending is only spelled like "giant")."""
+    key = word.casefold()
+    return key in DESCRIPTORS or (key.endswith(("maker", "makers")) and len(key) > 6)
 
 
 def organization_by_description(span: Span) -> str | None:

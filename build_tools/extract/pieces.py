@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from . import gazetteer
 from .lexicon import Lexicon
 from .organizations import (
-    DESCRIPTORS, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
-    is_acronym, is_curated, organization_by_description, organization_by_employment,
-    PRODUCT_AFTER, TICKER_AFTER, organization_in_span, strip_legal_suffix,
+    LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
+    is_acronym, is_curated, is_descriptor, organization_by_description,
+    organization_by_employment, PRODUCT_AFTER, PRODUCT_BEFORE, TICKER_AFTER, organization_in_span, strip_legal_suffix,
 )
 from .people import (
     OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
@@ -128,7 +128,7 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
 def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
                 lists: set[int], lexicon: Lexicon, listed: bool = False) -> int:
     """The pieces of one name, split at possessives and lists; returns the last group."""
-    if (len(whole.words) > 1 and whole.words[0].casefold() in DESCRIPTORS
+    if (len(whole.words) > 1 and is_descriptor(whole.words[0])
             and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
         whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
     owners = split_possessives(whole, _possessive_in_name)
@@ -454,9 +454,9 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if "&" in span.words and all(len(w) == 1 or (w[-1] == "s" and len(w) == 2)
                                  for w in span.words):
         return found("none", None, "letters joined by &")  # "S & P", and its plural "S & Ps"
-    if PRODUCT_AFTER.match(span.after) and not is_curated(span.words) and (
-            canonical_place(span.words) is None):
-        return found("none", None, "a product or brand")
+    if (PRODUCT_AFTER.match(span.after) or PRODUCT_BEFORE.search(span.before)) and (
+            not is_curated(span.words) and canonical_place(span.words) is None):
+        return found("none", None, PRODUCT_REASON)
     if in_angle_brackets(span):
         # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
         if len(span.words) == 1 and not any(c.islower() for c in span.text):
@@ -587,7 +587,16 @@ def _is_noise(span: Span) -> bool:
         or (len(text) == 1)
         or fold(text) in gazetteer.not_entities().names
         or fold(text).replace(" & ", "&") in gazetteer.not_entities().names
+        or _singular(fold(text)) in gazetteer.not_entities().names
     )
+
+
+def _singular(key: str) -> str:
+    """``blackberries`` -> ``blackberry``, ``ipods`` -> ``ipod``: a product named in the
+    plural."""
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
 def inherit_kinds(pieces: list[Piece]) -> None:
@@ -598,6 +607,9 @@ def inherit_kinds(pieces: list[Piece]) -> None:
     for piece in pieces:
         by_group.setdefault(piece.group, []).append(piece)
     for members in by_group.values():
+        if members[0].listed and any(m.reason == PRODUCT_REASON for m in members):
+            _share_product(members)
+            continue
         kinds = [m.kind for m in members if m.kind]
         if not members[0].listed or len(set(kinds)) != 1 or kinds[0] in ("people", "none"):
             continue
@@ -605,10 +617,26 @@ def inherit_kinds(pieces: list[Piece]) -> None:
         if target == "places" and len(kinds) < 2:
             continue  # "BA or Lufthansa", "Nokia and Sony Ericsson": one place proves little
         for member in members:
+            # "Dell and PC": a common acronym or lone word of names is no body for its list.
             if (member.kind is None and not member.personal and not member.initial
-                    and not member.owned and not is_demonym(member.span.words)):
+                    and not member.owned and _describable(member.span)
+                    and not is_demonym(member.span.words)):
                 member.kind, member.name = target, strip_legal_suffix(member.span.words)
                 member.reason = f"listed with other {target}"
+
+
+PRODUCT_REASON = "a product or brand"
+
+
+def _share_product(members: list[Piece]) -> None:
+    """"Batman and One Piece play sets", "CTS-V and STS, STS-V sedans": a list that ends in a
+    product's noun is a list of products; members known by name keep what they are."""
+    for member in members:
+        weak = member.kind is None or member.guessed or (
+            member.kind == "organizations" and len(member.span.words) == 1
+            and is_acronym(member.span.text) and not is_curated(member.span.words))
+        if weak and not member.personal:
+            member.kind, member.name, member.reason = "none", None, PRODUCT_REASON
 
 
 def join_short_forms(pieces: list[Piece]) -> None:
@@ -617,6 +645,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
     (Pemex)``."""
     shorts: dict[str, str] = {}
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
+    product_names: set[str] = set()
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
         # person's, defines a short name that is none either.
@@ -624,6 +653,9 @@ def join_short_forms(pieces: list[Piece]) -> None:
         if (piece.kind == "none" or unknown) and (
                 match := _ACRONYM_AFTER.match(piece.span.after)):
             products.add(fold(match.group(1)))
+        if piece.reason == PRODUCT_REASON:
+            # "Batman" toys here, "Barbie and Batman" there: no place, whatever a body is.
+            product_names.add(fold(piece.span.text))
         if piece.kind != "organizations" or not piece.name:
             continue
         if match := _ACRONYM_AFTER.match(piece.span.after):
@@ -635,7 +667,8 @@ def join_short_forms(pieces: list[Piece]) -> None:
             shorts.setdefault(fold(" ".join(words)), piece.name)
     for piece in pieces:
         key = fold(piece.span.text)
-        if key in products and key not in shorts and piece.kind in (None, "organizations"):
+        if (key in products and key not in shorts and piece.kind in (None, "organizations")) or (
+                key in product_names and piece.guessed):
             piece.kind, piece.name, piece.reason = "none", None, "short for a product or index"
             continue
         name = shorts.get(key)
