@@ -331,3 +331,41 @@ def test_a_product_list_is_no_place():
     result = found("It recalled 345,000 Batman and One Piece play sets. "
                    "The recall includes Barbie and Batman.")
     assert "Batman" not in result.places
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("Challenger, Gray & Christmas Inc, the consulting firm, said jobs were cut.",
+     "Gray & Christmas", "Challenger, Gray & Christmas"),
+    ("Separately, Harlow & Pierce said prices rose.", "Separately, Harlow & Pierce",
+     "Harlow & Pierce"),
+    ("It was led by Robert Steel, U.S. undersecretary for domestic finance.", "Robert Steel",
+     None),
+    ("It may lose its license for the giant Kovykta gas field on Friday.", "Kovykta", None),
+])
+def test_firm_names_people_and_sites(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_a_guessed_city_named_like_the_articles_body():
+    """A city guessed from a loose "from" is the body of that name the article names; one
+    "in" a place with its state stays a place."""
+    import itertools
+
+    from build_tools.extract.lexicon import article_lexicon
+    from build_tools.extract.pieces import classify, find_pieces, join_short_forms
+    from build_tools.extract.registry import Registry
+
+    text = ("Kelowna Air Lines Inc. is bankrupt. It needs support from Kelowna's creditors. "
+            "Greenwood Capital Associates LLC is based in Greenwood, South Carolina.")
+    lexicon = article_lexicon(text)
+    pieces = find_pieces(text, Registry(), itertools.count(), lexicon)
+    for piece in pieces:
+        classify(piece, Registry(), lexicon)
+    join_short_forms(pieces)
+    kinds = {p.span.text: (p.kind, p.name) for p in pieces if p.span.text in ("Kelowna",
+                                                                               "Greenwood")}
+    assert kinds["Kelowna"] == ("organizations", "Kelowna Air Lines")
+    assert kinds["Greenwood"] == ("places", "Greenwood")

@@ -234,6 +234,11 @@ def _defines_acronym(span: Span, brackets: str) -> bool:
     return False
 
 
+#: Nouns right after a name that make it a site's: "Kovykta gas field", "Grasberg mine".
+_SITE_AFTER = re.compile(r"^\s+(?:(?:gas|oil|gold|copper|coal|diamond|iron ore)\s+)?"
+                         r"(?:field|fields|mine|mines|deposit|deposits|reserve|reserves)\b")
+
+
 def is_descriptor(word: str) -> bool:
     """``Jeweler``, ``Chipmaker``: a noun opening a name that says what kind of body follows
     (not ``Allegiant``, whose ending is only spelled like "giant")."""
@@ -243,7 +248,10 @@ def is_descriptor(word: str) -> bool:
 
 def organization_by_description(span: Span) -> str | None:
     """An organisation the words around a span describe as one: "miner Anglo American",
-    "Kestrel Orbital, a startup", "Bushveld Platinum said in a statement", "X shares"."""
+    "Kestrel Orbital, a startup", "Bushveld Platinum said in a statement", "X shares"; not
+    "the giant Kovykta gas field", which names a site."""
+    if _SITE_AFTER.match(span.after):
+        return None
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (

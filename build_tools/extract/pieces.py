@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from . import gazetteer
 from .lexicon import Lexicon
 from .organizations import (
-    LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
+    LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
     is_acronym, is_curated, is_descriptor, organization_by_description,
     organization_by_employment, PRODUCT_AFTER, PRODUCT_BEFORE, TICKER_AFTER, organization_in_span, strip_legal_suffix,
 )
 from .people import (
-    OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
+    OFFICE_WORDS, SURNAME_SUFFIXES, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
     title_of,
 )
 from .places import (
@@ -96,8 +96,8 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
     pieces: list[Piece] = []
     lists: set[int] = set()  # groups joined by "and" or "or": real lists, not "In Paris, X"
     group, previous = next(groups), None
-    spans = [s for span in _without_codes(find_spans(paragraph))
-             for s in _split_after_legal_period(span)]
+    spans = _join_comma_firms(paragraph, [s for span in _without_codes(find_spans(paragraph))
+                                          for s in _split_after_legal_period(span)], lexicon)
     for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         listed = bool(previous and re.match(r"^\s*,\s*$", gap))
@@ -123,6 +123,38 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
         piece.listed = piece.group in lists
         piece.shouted = shouted
     return pieces
+
+
+#: A firm named for partners, "Gray & Christmas" or "Abbett & Co. LLC", with its legal form.
+_AMPERSAND_FIRM = re.compile(r"^[A-Z][\w'’.-]* & [A-Z][\w'’.-]*(?: [A-Z][\w.,]*){0,2}$")
+
+
+def _join_comma_firms(paragraph: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """``Challenger, Gray & Christmas Inc``: one unknown word, a comma and a partners' firm
+    joined by ``&`` are one firm's name, when no list goes on around them (``rivals Kraft,
+    Procter & Gamble and Unilever`` stays a list) and the word is no common one opening the
+    sentence (``Separately, Harlow & Pierce``)."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and len(prev.words) == 1 and _AMPERSAND_FIRM.match(span.text)
+                and paragraph[prev.end:span.start] == ", "
+                and not _names_alone(prev.words, Lexicon())
+                and not _common_opener(prev, lexicon)
+                and not re.search(r"(?:,|\band|\bor)\s*$", prev.before)
+                and not re.match(r"^\s*(?:,|and\b|or\b)\s*[A-Z]", span.after)):
+            words = (prev.words[0] + ",", *span.words)
+            out[-1] = Span(words, prev.start, span.end, prev.before, span.after)
+            continue
+        out.append(span)
+    return out
+
+
+def _common_opener(span: Span, lexicon: Lexicon) -> bool:
+    """``Separately``, ``Elsewhere``: a common word or adverb opening a sentence."""
+    word = fold(span.words[0])
+    return _opens_sentence(span) and (
+        word in lexicon.lower or word in STATUS_WORDS or word.endswith("ly"))
 
 
 def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
@@ -472,6 +504,9 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if titled and surname_is_a_suffix(span.words[len(titled.split()):]):
         piece.personal = True  # "President Jim Press"
         return found("people", None, "a title or role")
+    if _person_named_like_body(span):
+        piece.personal = True  # "Robert Steel, U.S. undersecretary for domestic finance"
+        return found("people", None, "a person's name, then a role")
     if org := organization_in_span(span):
         return found("organizations", org, "a known organisation, or named like one")
     if place := place_by_form(span):
@@ -502,6 +537,25 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
         piece.guessed = True
         return found("places", place, "a place by the words around it")
     return None
+
+
+#: Surnames that are also last words of bodies' names, beside those of :mod:`.people`.
+_BODY_SURNAMES = SURNAME_SUFFIXES | frozenset(("Steel", "Young", "Mills"))
+#: ", U.S. undersecretary for ...", ", the bank's chief economist": a person's role after a name.
+_ROLE_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z]+\s+){0,2}?"
+    r"(?:under|deputy\s+|assistant\s+|vice\s+)?(?:secretary|chairman|chairwoman|president|"
+    r"chief|director|analyst|economist|spokesman|spokeswoman|minister|governor|founder|"
+    r"professor|commissioner|treasurer)\b")
+
+
+def _person_named_like_body(span: Span) -> bool:
+    """``Robert Steel, U.S. undersecretary``: a first name and a surname that ends bodies'
+    names, set off by a person's role, are a person's name."""
+    words = span.words
+    return (len(words) == 2 and words[1] in _BODY_SURNAMES and words[0] not in ORG_SUFFIXES
+            and not is_curated(words) and not TICKER_AFTER.match(span.after)
+            and bool(_ROLE_APPOSITIVE.match(span.after)))
 
 
 def _describable(span: Span) -> bool:
@@ -646,6 +700,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
     shorts: dict[str, str] = {}
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     product_names: set[str] = set()
+    heads: dict[str, str] = {}  # "Delta" of "Delta Air Lines": what a guessed place may be
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
         # person's, defines a short name that is none either.
@@ -661,6 +716,8 @@ def join_short_forms(pieces: list[Piece]) -> None:
         if match := _ACRONYM_AFTER.match(piece.span.after):
             shorts.setdefault(fold(match.group(1)), piece.name)
         words = piece.name.split()
+        if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
+            heads.setdefault(fold(words[0]), piece.name)
         # "Caremark Board" is a part of Caremark, not its full name.
         while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
@@ -674,6 +731,17 @@ def join_short_forms(pieces: list[Piece]) -> None:
         name = shorts.get(key)
         if name and not piece.personal and piece.kind in (None, "organizations", "none"):
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+        elif (piece.guessed and piece.kind == "places" and (name := heads.get(key))
+              and not _AT_A_PLACE.search(piece.span.before)
+              and not re.match(r"^,\s+[A-Z]", piece.span.after)):
+            # "bankrupt Delta Air Lines ... support from Delta's creditors": a city guessed
+            # by size or a loose "from" is the body the article names with it; "in Greenwood,
+            # South Carolina" stays a place.
+            piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+
+
+#: Words before a name that place it firmly: "in Bhopal", "near Alamo".
+_AT_A_PLACE = re.compile(r"\b(?:in|near|outside|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def names_in_role(piece: Piece) -> list[tuple[str, str]]:
