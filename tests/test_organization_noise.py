@@ -369,3 +369,25 @@ def test_a_guessed_city_named_like_the_articles_body():
                                                                                "Greenwood")}
     assert kinds["Kelowna"] == ("organizations", "Kelowna Air Lines")
     assert kinds["Greenwood"] == ("places", "Greenwood")
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("The fund, Halvard Equity and NBC Universal and News Corp reached a deal.",
+     "Halvard Equity and NBC Universal and News", "Halvard Equity"),
+    ("Rachna Dhingra from the Bhopal Group for Information and Action spoke.",
+     "Bhopal Group for Information", "Bhopal Group for Information and Action"),
+    ("He spoke before the U.S. House of Representatives Financial Services Committee.",
+     "Representatives Financial Services Committee",
+     "U.S. House of Representatives Financial Services Committee"),
+    ("The Red Bank, New Jersey-based company sees more cash.", "Red Bank", None),
+    ("The VIX rose as the Dow fell.", "VIX", None),
+])
+def test_lists_committees_and_based_places(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_a_place_before_a_based_region():
+    assert "Red Bank" in found("The Red Bank, New Jersey-based company sees more cash.").places

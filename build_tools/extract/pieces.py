@@ -20,7 +20,7 @@ from .people import (
 )
 from .places import (
     FEATURE_FIRST, big_city, canonical_place, is_demonym, needs_its_country, place_by_context,
-    place_by_form, place_with_region,
+    place_before_based_region, place_by_form, place_with_region,
 )
 from .registry import Registry
 from .spans import (
@@ -61,6 +61,11 @@ _INDEX_AFTER = re.compile(
     r"^\s+(?:(?:share|stock|equity|benchmark|volatility)\s+)?(?:index|indexes|indices|average|sub-index)\b")
 #: "its ticker symbol to "TRV"", "under the symbol NWEC": what follows is a code.
 _SYMBOL_BEFORE = re.compile(r"\b(?:ticker|symbol)\s+(?:to\s+|of\s+|is\s+|was\s+)?[\"“']?\s*$")
+
+
+#: Reasons other steps read back: a product's name, and a place guessed from the words around it.
+PRODUCT_REASON = "a product or brand"
+CONTEXT_REASON = "a place by the words around it"
 
 
 @dataclass
@@ -350,7 +355,10 @@ def _split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) 
             and canonical_organization(second) is not None)
         # "Chamber of Commerce and Industry": a field, not a second body.
         field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
-        if canonical_organization(span.words) and (
+        # "Providence Equity and NBC Universal and News Corp": three names and more are a
+        # list, whatever legal form the last one ends with.
+        many = len(parts) > 2 and canonical_organization(parts[-1].words) is not None
+        if canonical_organization(span.words) and not many and (
                 field_only or _second_object(first, second, lexicon)
                 or not (stands_alone or after_and == "the")):
             parts = [span]
@@ -376,9 +384,11 @@ def _second_object(first: tuple[str, ...], second: tuple[str, ...], lexicon: Lex
     if len(second) != 1 or _names_alone(second, lexicon):
         return False
     word = second[0]
-    of_or_for = any(w in ORG_SUFFIXES and first[i + 1] in ("of", "for")
-                    for i, w in enumerate(first[:-1]))
-    return of_or_for and (word.endswith("s") or fold(word) in lexicon.lower)
+    joiners = {first[i + 1] for i, w in enumerate(first[:-1]) if w in ORG_SUFFIXES}
+    # What a body is "for" is seldom a second body ("Group for Information and Action"); what
+    # it is "of" may be ("Bank of America and Wachovia"), unless a plural or common noun.
+    return "for" in joiners or ("of" in joiners and (
+        word.endswith("s") or fold(word) in lexicon.lower))
 
 
 #: Joiners after which a name may start anew: "Representatives for Delphi", "Ratings on ...".
@@ -431,6 +441,8 @@ def _split_of_place(span: Span) -> list[Span]:
     head, tail = words[:i], words[i + 1 :]
     if head[-1] in ORG_SUFFIXES or head[-1] in OFFICE_WORDS or len(head) > 5:
         return [span]
+    if is_curated(words[: i + 2]):
+        return [span]  # "House of Representatives Financial Services Committee"
     tail_is_body = (canonical_organization(tail) is not None and canonical_organization(head)
                     is None and not " ".join(tail).startswith(ORG_PREFIXES))
     if (tail_is_body and len(head) == 1 and not head[0].endswith(".")
@@ -504,6 +516,8 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if titled and surname_is_a_suffix(span.words[len(titled.split()):]):
         piece.personal = True  # "President Jim Press"
         return found("people", None, "a title or role")
+    if not is_curated(span.words) and (place := place_before_based_region(span)):
+        return found("places", place, "a place, then the region of a '-based' body")
     if _person_named_like_body(span):
         piece.personal = True  # "Robert Steel, U.S. undersecretary for domestic finance"
         return found("people", None, "a person's name, then a role")
@@ -535,7 +549,7 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
         return found("organizations", org, "where someone works")
     if place := place_by_context(span):
         piece.guessed = True
-        return found("places", place, "a place by the words around it")
+        return found("places", place, CONTEXT_REASON)
     return None
 
 
@@ -679,7 +693,6 @@ def inherit_kinds(pieces: list[Piece]) -> None:
                 member.reason = f"listed with other {target}"
 
 
-PRODUCT_REASON = "a product or brand"
 
 
 def _share_product(members: list[Piece]) -> None:
@@ -731,12 +744,12 @@ def join_short_forms(pieces: list[Piece]) -> None:
         name = shorts.get(key)
         if name and not piece.personal and piece.kind in (None, "organizations", "none"):
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
-        elif (piece.guessed and piece.kind == "places" and (name := heads.get(key))
+        elif (piece.guessed and piece.reason == CONTEXT_REASON and (name := heads.get(key))
               and not _AT_A_PLACE.search(piece.span.before)
               and not re.match(r"^,\s+[A-Z]", piece.span.after)):
             # "bankrupt Delta Air Lines ... support from Delta's creditors": a city guessed
-            # by size or a loose "from" is the body the article names with it; "in Greenwood,
-            # South Carolina" stays a place.
+            # from a loose "from" is the body the article names with it; "in Greenwood, South
+            # Carolina" and a big city ("Bhopal") stay places.
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
 
 

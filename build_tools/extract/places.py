@@ -194,6 +194,19 @@ def place_with_region(span: Span) -> str | None:
     return None
 
 
+#: ", New Jersey-based company": a region glued to "-based" after a comma.
+_BASED_REGION_AFTER = re.compile(r"^,\s+((?:[A-Z][\w.’']*\s)?[A-Z][\w.’']*)-based\b")
+
+
+def place_before_based_region(span: Span) -> str | None:
+    """``The Red Bank, New Jersey-based company``: a name, a comma and a known state or
+    country glued to "-based" is where the body is based, whatever its name looks like."""
+    match = _BASED_REGION_AFTER.match(span.after)
+    if match and canonical_place(match.group(1)) and len(span.words) <= 3:
+        return known_city(span.words)[0] if known_city(span.words) else span.text
+    return None
+
+
 def place_by_form(span: Span) -> str | None:
     """A name shaped like a river's, sea's or valley's: "Loire Valley", "Gulf of Aqaba"."""
     words = span.words
