@@ -391,3 +391,20 @@ def test_lists_committees_and_based_places(body, wrong, right):
 
 def test_a_place_before_a_based_region():
     assert "Red Bank" in found("The Red Bank, New Jersey-based company sees more cash.").places
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Talvora, the world's largest cosmetics group, sued the site.", "Talvora"),
+    ("Microsoft Corp agreed to acquire Parlavo, which makes chat software.", "Parlavo"),
+    ("Lindt is considering buying Godavo.", "Godavo"),
+])
+def test_bodies_described_or_bought(body, name):
+    assert name in found(body).organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Separately, the company said sales rose.", "Separately"),
+    ("Shoppers buy Harry Potter books there.", "Harry Potter"),
+])
+def test_no_body_without_description(body, name):
+    assert name not in found(body).organizations

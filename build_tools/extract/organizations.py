@@ -62,6 +62,11 @@ DESCRIPTORS = frozenset(
 _DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
 #: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
 _BASED_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.]*-based$")
+#: "agreed to acquire Parlano, which", "considering buying Godiva.": what is bought is a
+#: body, when no noun follows the name ("buy Harry Potter books" buys a product).
+_ACQUIRED_BEFORE = re.compile(r"\b(?:acquire|acquired|acquiring|buy|buying|bought|takeover of|"
+                              r"merge with|merger with|bid for)\s+$")
+_ACQUIRED_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:[,.;:(]|$|(?:for|from|in|and|to|at)\b)")
 #: "its stake in Devonport", "a holding in Metronet": what one owns a share of is a body.
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|holding|shareholding|interest)\s+in\s+(?:the\s+)?$")
 #: An appositive that says what kind of body a name is: "Kestrel Orbital, a startup", but not
@@ -261,6 +266,8 @@ def organization_by_description(span: Span) -> str | None:
     if (_ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after)
             or _EMPLOYER_AFTER.match(span.after)):
         return strip_legal_suffix(span.words)
+    if _ACQUIRED_BEFORE.search(before + " ") and _ACQUIRED_AFTER.match(span.after):
+        return strip_legal_suffix(span.words)
     if len(span.words) == 1 and re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", span.after) and (
             span.before.rstrip().endswith((",", "and", "with", "by", "from"))):
         return span.words[0]  # "Aquanord of France", "Siemens of Germany"
@@ -273,6 +280,13 @@ def organization_by_employment(span: Span) -> str | None:
     if before.endswith((" at", " with")) and _ROLE_WORDS.search(before.rsplit(None, 1)[0]):
         return strip_legal_suffix(span.words)
     return None
+
+
+def described_at_length(after: str) -> bool:
+    """", the world's largest cosmetics group": an appositive naming a kind of body after at
+    least one word of its own (not ", the company said", which opens a new clause)."""
+    match = _ORG_APPOSITIVE.match(after)
+    return bool(match) and len(match.group().lstrip(" ,").split()) >= 3
 
 
 def described_as_organization(after: str) -> bool:

@@ -11,7 +11,7 @@ from . import gazetteer
 from .lexicon import Lexicon
 from .organizations import (
     LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
-    is_acronym, is_curated, is_descriptor, organization_by_description,
+    described_at_length, is_acronym, is_curated, is_descriptor, organization_by_description,
     organization_by_employment, PRODUCT_AFTER, PRODUCT_BEFORE, TICKER_AFTER, organization_in_span, strip_legal_suffix,
 )
 from .people import (
@@ -531,6 +531,11 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
         piece.personal = True
         return found("people", None, "a title or role")
     if piece.initial:
+        if _describable(span) and fold(span.text) not in lexicon.lower and (
+                described_at_length(span.after)):
+            # "L'Oreal, the world's largest cosmetics group, has ...": said at length.
+            return found("organizations", strip_legal_suffix(span.words),
+                         "described as an organisation")
         return None
     if place := place_with_region(span):
         return found("places", place, "a place named with its state or country")
