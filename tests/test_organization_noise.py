@@ -408,3 +408,15 @@ def test_bodies_described_or_bought(body, name):
 ])
 def test_no_body_without_description(body, name):
     assert name not in found(body).organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("Ann Lee, a professor at Boston University's School of Management, said so.",
+     "School of Management", "Boston University's School of Management"),
+    ("The Pension Benefit Guaranty Corp. took over the plan.", "Pension Benefit Guaranty",
+     "Pension Benefit Guaranty Corporation"),
+])
+def test_schools_and_government_corporations(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    assert right in result.organizations

@@ -306,12 +306,20 @@ def is_code(word: str) -> bool:
     return bool(_TICKER.match(word)) or bool(_CODE.match(word))
 
 
+#: A university's schools are named with its possessive: "Boston University's School of Law".
+_SCHOOL_OWNERS = frozenset(("University", "College", "Institute"))
+_SCHOOLS = frozenset(("School", "College", "Faculty", "Graduate", "Institute", "Center",
+                      "Centre"))
+
+
 def _possessive_in_name(left: Span, right: Span) -> bool:
     """"Ombudsman's Office", "Dillard's Inc", "Wendy's International Inc." and "Moody's
     Investors Service" are one name; "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's
     Office" and "Rupert Murdoch's News Corp" two."""
     if canonical_place(left.words) is not None:
         return False
+    if left.words[-1] in _SCHOOL_OWNERS and right.words[0] in _SCHOOLS:
+        return True  # "Boston University's School of Management"
     # "Moody's Investors Service and Fitch Ratings": the name after the possessive ends at
     # the list's "and".
     words = right.words[: right.words.index("and")] if "and" in right.words else right.words
@@ -691,9 +699,11 @@ def inherit_kinds(pieces: list[Piece]) -> None:
             continue  # "BA or Lufthansa", "Nokia and Sony Ericsson": one place proves little
         for member in members:
             # "Dell and PC": a common acronym or lone word of names is no body for its list.
+            # "Cliffe and Charles Robertson, ING's chief economist": a person by the words
+            # around him, whatever his list.
             if (member.kind is None and not member.personal and not member.initial
                     and not member.owned and _describable(member.span)
-                    and not is_demonym(member.span.words)):
+                    and not is_demonym(member.span.words) and not has_evidence(member.span)):
                 member.kind, member.name = target, strip_legal_suffix(member.span.words)
                 member.reason = f"listed with other {target}"
 
