@@ -420,3 +420,10 @@ def test_schools_and_government_corporations(body, wrong, right):
     result = found(body)
     assert wrong not in result.organizations
     assert right in result.organizations
+
+
+def test_a_web_company_by_its_short_name():
+    """"Amazon" after "Amazon.com Inc." is the company, though a region has the name."""
+    result = found("Amazon.com Inc. posted a profit. Amazon said sales rose.")
+    assert "Amazon" not in result.places
+    assert "Amazon.com" in result.organizations

@@ -729,6 +729,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     product_names: set[str] = set()
     heads: dict[str, str] = {}  # "Delta" of "Delta Air Lines": what a guessed place may be
+    web_names: dict[str, str] = {}  # "Amazon" of "Amazon.com": even a known place is the body
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
         # person's, defines a short name that is none either.
@@ -743,6 +744,8 @@ def join_short_forms(pieces: list[Piece]) -> None:
             continue
         if match := _ACRONYM_AFTER.match(piece.span.after):
             shorts.setdefault(fold(match.group(1)), piece.name)
+        if piece.name.casefold().endswith(".com") and len(piece.name) > 5:
+            web_names.setdefault(fold(piece.name[:-4]), piece.name)
         words = piece.name.split()
         if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
             heads.setdefault(fold(words[0]), piece.name)
@@ -755,6 +758,9 @@ def join_short_forms(pieces: list[Piece]) -> None:
         if (key in products and key not in shorts and piece.kind in (None, "organizations")) or (
                 key in product_names and piece.guessed):
             piece.kind, piece.name, piece.reason = "none", None, "short for a product or index"
+            continue
+        if (name := web_names.get(key)) and not piece.personal:
+            piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
             continue
         name = shorts.get(key)
         if name and not piece.personal and piece.kind in (None, "organizations", "none"):
