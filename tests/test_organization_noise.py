@@ -427,3 +427,17 @@ def test_a_web_company_by_its_short_name():
     result = found("Amazon.com Inc. posted a profit. Amazon said sales rose.")
     assert "Amazon" not in result.places
     assert "Amazon.com" in result.organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("He works with the law firm of Young, Conaway, Stargatt & Taylor, LLP, in Wilmington.",
+     "Stargatt & Taylor", "Young, Conaway, Stargatt & Taylor"),
+    ("Analysts at Citibank, Banc of America and First Albany raised targets.", "Banc",
+     "Banc of America"),
+    ("It is building the giant CityCenter project in Las Vegas.", "CityCenter", None),
+])
+def test_partners_banks_and_projects(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations

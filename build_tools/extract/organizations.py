@@ -26,7 +26,7 @@ ORG_SUFFIXES = frozenset(
     Steel Chemicals Foods Brands Motor Automotive Aerospace Logistics Ventures Solutions
     Institut Verband Stiftung Gesellschaft FC CF SC Dynamics Workers Funding Ferries Wireless
     Brothers Research Equities Metrics Rentals Computer Computers Scientific Mutual Newsroom
-    Bankers Zeitung International Bancorp Brewing Breweries Pictures Records Software Semiconductor
+    Bankers Zeitung International Bancorp Banc Brewing Breweries Pictures Records Software Semiconductor
     Semiconductors Pharma Biotech Therapeutics Petrochemical Refining Exploration Unit
     Herald Tribune Gazette Chronicle Courier Tidings Observer""".split()
 )
@@ -239,9 +239,11 @@ def _defines_acronym(span: Span, brackets: str) -> bool:
     return False
 
 
-#: Nouns right after a name that make it a site's: "Kovykta gas field", "Grasberg mine".
+#: Nouns right after a name that make it a site's: "Kovykta gas field", "Grasberg mine",
+#: "the giant CityCenter project".
 _SITE_AFTER = re.compile(r"^\s+(?:(?:gas|oil|gold|copper|coal|diamond|iron ore)\s+)?"
-                         r"(?:field|fields|mine|mines|deposit|deposits|reserve|reserves)\b")
+                         r"(?:field|fields|mine|mines|deposit|deposits|reserve|reserves|"
+                         r"project|projects|development)\b")
 
 
 def is_descriptor(word: str) -> bool:

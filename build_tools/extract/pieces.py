@@ -138,21 +138,37 @@ def _join_comma_firms(paragraph: str, spans: list[Span], lexicon: Lexicon) -> li
     """``Challenger, Gray & Christmas Inc``: one unknown word, a comma and a partners' firm
     joined by ``&`` are one firm's name, when no list goes on around them (``rivals Kraft,
     Procter & Gamble and Unilever`` stays a list) and the word is no common one opening the
-    sentence (``Separately, Harlow & Pierce``)."""
+    sentence (``Separately, Harlow & Pierce``). A legal form after a comma (``Young, Conaway,
+    Stargatt & Taylor, LLP``) says the whole run of partners' names is one."""
     out: list[Span] = []
     for span in spans:
-        prev = out[-1] if out else None
-        if (prev is not None and len(prev.words) == 1 and _AMPERSAND_FIRM.match(span.text)
-                and paragraph[prev.end:span.start] == ", "
-                and not _names_alone(prev.words, Lexicon())
-                and not _common_opener(prev, lexicon)
-                and not re.search(r"(?:,|\band|\bor)\s*$", prev.before)
-                and not re.match(r"^\s*(?:,|and\b|or\b)\s*[A-Z]", span.after)):
-            words = (prev.words[0] + ",", *span.words)
-            out[-1] = Span(words, prev.start, span.end, prev.before, span.after)
+        first = len(out)  # the first span of the firm's name, among those before *span*
+        while first and _partner_name(out[first - 1], paragraph, lexicon) and paragraph[
+                out[first - 1].end:(out[first].start if first < len(out) else span.start)
+                ] == ", ":
+            first -= 1
+        if first < len(out) and _AMPERSAND_FIRM.match(span.text) and (
+                _COMMA_LEGAL_AFTER.match(span.after) or (
+                    first == len(out) - 1
+                    and not re.search(r"(?:,|\band|\bor)\s*$", out[first].before)
+                    and not re.match(r"^\s*(?:,|and\b|or\b)\s*[A-Z]", span.after))):
+            words = tuple(f"{s.words[0]}," for s in out[first:]) + span.words
+            out[first:] = [Span(words, out[first].start, span.end, out[first].before,
+                                span.after)]
             continue
         out.append(span)
     return out
+
+
+#: ", LLP", ", Inc.": a legal form set off by a comma, as law firms print it.
+_COMMA_LEGAL_AFTER = re.compile(r"^,\s*(?:LLP|L\.L\.P\.|LLC|Inc|Ltd|PLC|Plc)\b")
+
+
+def _partner_name(span: Span, paragraph: str, lexicon: Lexicon) -> bool:
+    """One unknown word that may be a partner's name in a firm's: not a known name, nor a
+    common word opening the sentence."""
+    return (len(span.words) == 1 and not _names_alone(span.words, Lexicon())
+            and not _common_opener(span, lexicon))
 
 
 def _common_opener(span: Span, lexicon: Lexicon) -> bool:
