@@ -441,3 +441,9 @@ def test_partners_banks_and_projects(body, wrong, right):
     assert wrong not in result.organizations
     if right:
         assert right in result.organizations
+
+
+def test_a_river_shaped_short_name():
+    result = found("Shire agreed to buy Cold River Pharmaceuticals Inc. Cold River shares rose.")
+    assert "Cold River" not in result.places
+    assert "Cold River Pharmaceuticals" in result.organizations

@@ -66,6 +66,7 @@ _SYMBOL_BEFORE = re.compile(r"\b(?:ticker|symbol)\s+(?:to\s+|of\s+|is\s+|was\s+)
 #: Reasons other steps read back: a product's name, and a place guessed from the words around it.
 PRODUCT_REASON = "a product or brand"
 CONTEXT_REASON = "a place by the words around it"
+FORM_REASON = "named like a river, sea, valley or other feature"
 
 
 @dataclass
@@ -548,7 +549,7 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if org := organization_in_span(span):
         return found("organizations", org, "a known organisation, or named like one")
     if place := place_by_form(span):
-        return found("places", place, "named like a river, sea, valley or other feature")
+        return found("places", place, FORM_REASON)
     if span.words[-1] in gazetteer.not_entities().last_words:
         return found("none", None, "a treaty, law, event or index")
     if title_of(span.words) or role_before(span):
@@ -779,7 +780,10 @@ def join_short_forms(pieces: list[Piece]) -> None:
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
             continue
         name = shorts.get(key)
-        if name and not piece.personal and piece.kind in (None, "organizations", "none"):
+        # "New River" after "New River Pharmaceuticals": a name shaped like a river's is the
+        # body's short name.
+        if name and not piece.personal and (piece.kind in (None, "organizations", "none")
+                                            or piece.reason == FORM_REASON):
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
         elif (piece.guessed and piece.reason == CONTEXT_REASON and (name := heads.get(key))
               and not _AT_A_PLACE.search(piece.span.before)
