@@ -447,3 +447,8 @@ def test_a_river_shaped_short_name():
     result = found("Shire agreed to buy Cold River Pharmaceuticals Inc. Cold River shares rose.")
     assert "Cold River" not in result.places
     assert "Cold River Pharmaceuticals" in result.organizations
+
+
+def test_a_listed_person_with_a_role():
+    result = found("Kestrel Partners and Charles Robertson, ING's chief economist, agreed.")
+    assert "Charles Robertson" not in result.organizations

@@ -720,7 +720,8 @@ def inherit_kinds(pieces: list[Piece]) -> None:
             # around him, whatever his list.
             if (member.kind is None and not member.personal and not member.initial
                     and not member.owned and _describable(member.span)
-                    and not is_demonym(member.span.words) and not has_evidence(member.span)):
+                    and not is_demonym(member.span.words) and not has_evidence(member.span)
+                    and not _ROLE_APPOSITIVE.match(member.span.after)):
                 member.kind, member.name = target, strip_legal_suffix(member.span.words)
                 member.reason = f"listed with other {target}"
 
