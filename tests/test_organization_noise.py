@@ -452,3 +452,25 @@ def test_a_river_shaped_short_name():
 def test_a_listed_person_with_a_role():
     result = found("Kestrel Partners and Charles Robertson, ING's chief economist, agreed.")
     assert "Charles Robertson" not in result.organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Companhia Vale do Rio Doce (CVRD) said output rose.", "Companhia Vale do Rio Doce"),
+    ("Talks between Acme Corp and Lucent and Nortel stalled.", "Nortel"),
+])
+def test_bodies_kept(body, name):
+    """A short name in brackets after a name that is no thing or idea still says a body; a
+    list of one-word names keeps its last member."""
+    assert name in found(body).organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("It agreed to buy Treasuries.", "Treasuries"),
+    ("Sales at Xerion Corp, New York-based maker of pumps, rose.", None),
+])
+def test_securities_and_based_bodies(body, name):
+    result = found(body)
+    if name:
+        assert name not in result.organizations
+    else:
+        assert "Xerion" in result.organizations and "Xerion Corp" not in result.places

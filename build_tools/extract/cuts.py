@@ -137,8 +137,8 @@ def split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) -
                 field_only or _second_object(first, second, lexicon)
                 or not (stands_alone or after_and == "the")):
             parts = [span]
-        elif len(parts) > 2 and len(parts[-1].words) == 1 and not _names_alone(
-                parts[-1].words, lexicon):
+        elif len(parts) > 2 and len(parts[-1].words) == 1 and len(parts[-2].words) > 1 and (
+                not _names_alone(parts[-1].words, lexicon)):
             # "J.C. Flowers and Friedman Fleischer and Lowe": of two "and"s in a row one is
             # inside a name, and a lone unknown word last is the end of one ("... & Lowe").
             last_and = max(i for i, w in enumerate(span.words[:-1]) if w == "and")

@@ -66,6 +66,8 @@ _BASED_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.]*-based$")
 #: body, when no noun follows the name ("buy Harry Potter books" buys a product).
 _ACQUIRED_BEFORE = re.compile(r"\b(?:acquire|acquired|acquiring|buy|buying|bought|takeover of|"
                               r"merge with|merger with|bid for)\s+$")
+#: What is bought that is no body: "buy Treasuries", "bought Bunds".
+_SECURITIES = re.compile(r"^(?:\w+ies|Bunds|Gilts|Bonds|Futures|Options|Shares|Stocks|Notes|Bills)$")
 _ACQUIRED_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:[,.;:(]|$|(?:for|from|in|and|to|at)\b)")
 #: "its stake in Devonport", "a holding in Metronet": what one owns a share of is a body.
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|holding|shareholding|interest)\s+in\s+(?:the\s+)?$")
@@ -220,12 +222,30 @@ def organization_in_span(span: Span) -> str | None:
     return None
 
 
+#: Endings of common nouns: a name ending so names a thing or an idea ("Public Sector
+#: Borrowing Requirement", "Base Realignment and Closure"), not a body.
+_CONCEPT_ENDING = re.compile(r"(?:ment|tion|sion|ure|ance|ence|ity|ism|ide|ness|ing)$")
+#: Common nouns of taxes, figures and things that end such names with no telling ending.
+_CONCEPT_NOUNS = frozenset("""Tax Taxes Product Products Missile Missiles Directive Deficit
+    Surplus Income Price Prices Loan Loans Bond Bonds Note Notes Drug Vaccine Test""".split())
+
+
+def names_a_concept(words: tuple[str, ...]) -> bool:
+    """Whether a name unknown as a body's ends in a common noun of things or ideas:
+    ``B-type Natriuretic Peptide``, ``Public Sector Borrowing Requirement``."""
+    last = words[-1]
+    return (last not in ORG_SUFFIXES and bool(_CONCEPT_ENDING.search(last.casefold()))
+            ) or last in _CONCEPT_NOUNS or last in gazetteer.not_entities().last_words
+
+
 def _defines_acronym(span: Span, brackets: str) -> bool:
-    """``Base Realignment and Closure (BRAC)``, ``Government of Singapore Investment
-    Corporation (GIC)``: capitals in brackets, without an exchange's suffix, whose letters are
-    the initials of the words before them define a short name; they are no ticker."""
+    """``Base Realignment and Closure (BRAC)``, ``B-type Natriuretic Peptide (BNP)``: capitals
+    in brackets, without an exchange's suffix, whose letters are the initials of a name of a
+    thing or idea before them define a short name; they are no ticker. After other names
+    (``Companhia Vale do Rio Doce (CVRD)``) they still say a body is meant."""
     letters = [c.casefold() for c in brackets if c.isalpha()]
-    if "." in brackets or "<" in brackets or len(letters) < 2:
+    if "." in brackets or "<" in brackets or len(letters) < 2 or not names_a_concept(
+            span.words):
         return False
     words = re.findall(r"[^\W\d_][\w'’.]*", f"{span.before} {span.text}".replace("-", " "))[-12:]
     initials = [w[0].casefold() for w in words]
@@ -268,7 +288,8 @@ def organization_by_description(span: Span) -> str | None:
     if (_ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after)
             or _EMPLOYER_AFTER.match(span.after)):
         return strip_legal_suffix(span.words)
-    if _ACQUIRED_BEFORE.search(before + " ") and _ACQUIRED_AFTER.match(span.after):
+    if (_ACQUIRED_BEFORE.search(before + " ") and _ACQUIRED_AFTER.match(span.after)
+            and not _SECURITIES.match(span.text)):
         return strip_legal_suffix(span.words)
     if len(span.words) == 1 and re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", span.after) and (
             span.before.rstrip().endswith((",", "and", "with", "by", "from"))):

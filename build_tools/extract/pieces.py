@@ -15,7 +15,8 @@ from .lexicon import Lexicon
 from .organizations import (
     LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES, PRODUCT_AFTER,
     PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length, is_acronym,
-    is_curated, is_descriptor, organization_by_description, organization_by_employment,
+    is_curated, is_descriptor, names_a_concept, organization_by_description,
+    organization_by_employment,
     organization_in_span, strip_legal_suffix,
 )
 from .people import (
@@ -526,7 +527,8 @@ def join_short_forms(pieces: list[Piece]) -> None:
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
         # person's, defines a short name that is none either.
-        unknown = piece.kind is None and not piece.personal and len(piece.span.words) > 1
+        unknown = piece.kind is None and not piece.personal and len(piece.span.words) > 1 and (
+            names_a_concept(piece.span.words))
         if (piece.kind == "none" or unknown) and (
                 match := _ACRONYM_AFTER.match(piece.span.after)):
             products.add(fold(match.group(1)))

@@ -202,7 +202,10 @@ def place_before_based_region(span: Span) -> str | None:
     """``The Red Bank, New Jersey-based company``: a name, a comma and a known state or
     country glued to "-based" is where the body is based, whatever its name looks like."""
     match = _BASED_REGION_AFTER.match(span.after)
-    if match and canonical_place(match.group(1)) and len(span.words) <= 3:
+    # "The Red Bank, New Jersey-based company": the article opens the phrase, as it does for
+    # a place; "Xerion Corp, New York-based maker" names the body itself.
+    if (match and canonical_place(match.group(1)) and len(span.words) <= 3
+            and re.search(r"\bthe\s*$", span.before, re.IGNORECASE)):
         return known_city(span.words)[0] if known_city(span.words) else span.text
     return None
 
