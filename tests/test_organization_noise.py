@@ -474,3 +474,10 @@ def test_securities_and_based_bodies(body, name):
         assert name not in result.organizations
     else:
         assert "Xerion" in result.organizations and "Xerion Corp" not in result.places
+
+
+def test_descriptors_and_models_keep_names():
+    """A plural descriptor opening a body's own name stays in it; a fashion model is no
+    product's year."""
+    assert "Brewers Association" in found("The Brewers Association said sales rose.").organizations
+    assert "Kate Moss" in found("He dated model Kate Moss, the tabloids said.").people

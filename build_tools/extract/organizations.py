@@ -56,8 +56,8 @@ DESCRIPTORS = frozenset(
     insurer newspaper broadcaster publisher network exchange exchanges fund funds investor
     fintech firm's company's group's subsidiary unit affiliate partner partners
     shipper shippers refiner refiners trader traders distributor distributors
-    contractor contractors outlet outlets institute association federation jeweler jewelers
-    jeweller jewellers homebuilder homebuilders brewer brewers""".split()
+    contractor contractors outlet outlets institute association federation jeweler jeweller
+    homebuilder brewer""".split()
 )
 _DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
 #: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
@@ -130,7 +130,7 @@ PRODUCT_AFTER = re.compile(
     r"video games?|games?|devices?|gadgets?|players?|sedans?|coupes?|pickups?|crossovers?|"
     r"minivans?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
 #: Words right before a name that make it a product: "2007 model year Cadillac CTS".
-PRODUCT_BEFORE = re.compile(r"\bmodel(?:\s+years?)?\s+$")
+PRODUCT_BEFORE = re.compile(r"\bmodel[- ]years?\s+$")
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 

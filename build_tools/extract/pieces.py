@@ -131,8 +131,10 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
 def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
                 lists: set[int], lexicon: Lexicon, listed: bool = False) -> int:
     """The pieces of one name, split at possessives and lists; returns the last group."""
+    # ... but "Brewers Association" and "Retailers Council" are names of their own.
     if (len(whole.words) > 1 and is_descriptor(whole.words[0])
-            and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
+            and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])
+            and not all(w in ORG_SUFFIXES for w in whole.words[1:])):
         whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
     owners = split_possessives(whole, possessive_in_name)
     for k, part in enumerate(owners):
