@@ -481,3 +481,7 @@ def test_descriptors_and_models_keep_names():
     product's year."""
     assert "Brewers Association" in found("The Brewers Association said sales rose.").organizations
     assert "Kate Moss" in found("He dated model Kate Moss, the tabloids said.").people
+
+
+def test_a_founders_possessive_before_a_body():
+    assert "News Corp" in found("It was Murdoch's News Corp that won the bid.").organizations

@@ -101,12 +101,17 @@ def possessive_in_name(left: Span, right: Span) -> bool:
             is_curated(left.words) or canonical_organization(left.words))
     if all(w in ORG_SUFFIXES and w.casefold() not in LEGAL_SUFFIXES for w in words):
         return True
-    # "Wendy's International Inc.": one word, then only words of names and a legal form; a
-    # known body's possessive (``Sony's Columbia Pictures Inc``) is two names.
+    # "Wendy's International Inc.": one word, then only words that name no body alone and a
+    # legal form; "Murdoch's News Corp" and a known body's possessive (``Sony's Columbia
+    # Pictures Inc``) are two names.
     name, legal = words[:-1], words[-1]
     return (len(left.words) == 1 and legal.casefold() in LEGAL_SUFFIXES
-            and all(w in ORG_SUFFIXES for w in name)
+            and all(w in _GENERIC_TAILS for w in name)
             and not (is_curated(left.words) or is_acronym(left.words[0])))
+
+
+#: Words of names that follow a founder's possessive and name no body alone.
+_GENERIC_TAILS = frozenset("International Holdings Industries Enterprises Companies".split())
 
 
 def split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) -> list[Span]:
