@@ -336,8 +336,10 @@ def test_a_product_list_is_no_place():
 @pytest.mark.parametrize("body, wrong, right", [
     ("Challenger, Gray & Christmas Inc, the consulting firm, said jobs were cut.",
      "Gray & Christmas", "Challenger, Gray & Christmas"),
-    ("Separately, Harlow & Pierce said prices rose.", "Separately, Harlow & Pierce",
+    ("Separately, Harlow & Pierce Inc said prices rose.", "Separately, Harlow & Pierce",
      "Harlow & Pierce"),
+    ("Makers such as Diavolo, Procter & Gamble sell soap.", "Diavolo, Procter & Gamble",
+     "Procter & Gamble"),
     ("It was led by Robert Steel, U.S. undersecretary for domestic finance.", "Robert Steel",
      None),
     ("It may lose its license for the giant Kovykta gas field on Friday.", "Kovykta", None),

@@ -35,9 +35,9 @@ _AMPERSAND_FIRM = re.compile(r"^[A-Z][\w'’.-]* & [A-Z][\w'’.-]*(?: [A-Z][\w.
 
 def join_comma_firms(paragraph: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """``Challenger, Gray & Christmas Inc``: one unknown word, a comma and a partners' firm
-    joined by ``&`` are one firm's name, when no list goes on around them (``rivals Kraft,
-    Procter & Gamble and Unilever`` stays a list) and the word is no common one opening the
-    sentence (``Separately, Harlow & Pierce``). A legal form after a comma (``Young, Conaway,
+    joined by ``&`` with its legal form are one firm's name, when no list goes on around them
+    (``rivals Kraft, Procter & Gamble Co and Unilever`` stays a list) and the word is no
+    common one opening the sentence (``Separately, Harlow & Pierce Inc``). A legal form after a comma (``Young, Conaway,
     Stargatt & Taylor, LLP``) says the whole run of partners' names is one."""
     out: list[Span] = []
     for span in spans:
@@ -48,7 +48,7 @@ def join_comma_firms(paragraph: str, spans: list[Span], lexicon: Lexicon) -> lis
             first -= 1
         if first < len(out) and _AMPERSAND_FIRM.match(span.text) and (
                 _COMMA_LEGAL_AFTER.match(span.after) or (
-                    first == len(out) - 1
+                    first == len(out) - 1 and span.words[-1].casefold() in LEGAL_SUFFIXES
                     and not re.search(r"(?:,|\band|\bor)\s*$", out[first].before)
                     and not re.match(r"^\s*(?:,|and\b|or\b)\s*[A-Z]", span.after))):
             words = tuple(f"{s.words[0]}," for s in out[first:]) + span.words
