@@ -487,3 +487,8 @@ def test_descriptors_and_models_keep_names():
 
 def test_a_founders_possessive_before_a_body():
     assert "News Corp" in found("It was Murdoch's News Corp that won the bid.").organizations
+
+
+def test_a_province_beside_its_peoples_word():
+    assert "Lara" in found("Prices in Lara fell, a Venezuelan official said.").places
+    assert "Punjab" in found("Farmers in Punjab protested.").places  # India's and Pakistan's

@@ -130,12 +130,14 @@ def subdivision_countries() -> Mapping[str, frozenset[str]]:
         printed |= {canonical, *COUNTRY_NAMES.get(canonical, [])}
         names[country.alpha_2] = {fold(n) for n in printed}
     countries = {key for keys in names.values() for key in keys}
+    # "Punjab" is India's as well as Pakistan's: known alone if any country's is.
+    alone = {fold(sub.name) for sub in pycountry.subdivisions
+             if sub.country_code in SUBDIVISIONS_KNOWN_ALONE}
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         key = fold(sub.name)
         if (sub.type not in SUBDIVISION_TYPES or key in SUBDIVISION_STOP
-                or sub.country_code in SUBDIVISIONS_KNOWN_ALONE or key in curated
-                or key in countries):
+                or key in alone or key in curated or key in countries):
             continue
         found.setdefault(key, set()).update(names.get(sub.country_code, ()))
     return MappingProxyType({k: frozenset(v) for k, v in found.items()})

@@ -78,7 +78,22 @@ def needs_its_country(words: tuple[str, ...], names: frozenset[str]) -> bool:
     *names* (the folded names an article prints) do not include that country: "Lara" in a
     story about a Spanish publisher, "Cuneo" as a surname."""
     countries = gazetteer.subdivision_countries().get(fold(" ".join(words)))
-    return countries is not None and not countries & names
+    if countries is None or countries & names:
+        return False
+    # "the Italian province of Cuneo", "Venezuelan state": a people's word names the country.
+    return not any(fold(canonical_place(stem) or "") in countries
+                   for name in names if " " not in name for stem in _demonym_stems(name))
+
+
+def _demonym_stems(word: str) -> list[str]:
+    """The places a word for a people may come from: ``italian`` -> ``ital``, ``itala``,
+    ``italia``, ``italy`` ..."""
+    stems = []
+    for ending in ("ese", "ian", "an", "ish", "i"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            stems += [stem + tail for tail in ("", "a", "ia", "o", "y", "e", "any")]
+    return stems
 
 
 def _same_name(printed: str, canonical: str) -> bool:
@@ -156,14 +171,8 @@ def is_demonym_word(word: str) -> bool:
     """``Canadian``, ``Japanese``, ``Italian``: a place's name with a people's ending."""
     if word in DEMONYMS:
         return True
-    for ending in ("ese", "ian", "an", "ish", "i"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            # "German" -> Germany, "Italian" -> Italy, "Mexican" -> Mexico
-            tails = ("", "a", "ia", "o", "y", "e", "any")
-            if any(canonical_place(stem + tail) for tail in tails):
-                return True
-    return False
+    # "German" -> Germany, "Italian" -> Italy, "Mexican" -> Mexico
+    return any(canonical_place(stem) for stem in _demonym_stems(word))
 
 
 def place_by_context(span: Span) -> str | None:
