@@ -492,3 +492,8 @@ def test_a_founders_possessive_before_a_body():
 def test_a_province_beside_its_peoples_word():
     assert "Lara" in found("Prices in Lara fell, a Venezuelan official said.").places
     assert "Punjab" in found("Farmers in Punjab protested.").places  # India's and Pakistan's
+
+
+def test_a_hamlet_before_a_based_region():
+    result = found("He invests at Purchase, New York-based Alpine Woods Capital Investors.")
+    assert "Purchase" in result.places

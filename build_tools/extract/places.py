@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer
+from .organizations import LEGAL_SUFFIXES
 from .spans import PARTICLES, Span, fold
 
 #: A city this large is a place wherever it is named; a smaller one needs a word that says so.
@@ -211,10 +212,10 @@ def place_before_based_region(span: Span) -> str | None:
     """``The Red Bank, New Jersey-based company``: a name, a comma and a known state or
     country glued to "-based" is where the body is based, whatever its name looks like."""
     match = _BASED_REGION_AFTER.match(span.after)
-    # "The Red Bank, New Jersey-based company": the article opens the phrase, as it does for
-    # a place; "Xerion Corp, New York-based maker" names the body itself.
+    # "Purchase, New York-based Alpine Woods"; but "Xerion Corp, New York-based maker" names
+    # the body itself, by its legal form.
     if (match and canonical_place(match.group(1)) and len(span.words) <= 3
-            and re.search(r"\bthe\s*$", span.before, re.IGNORECASE)):
+            and not any(w.casefold().rstrip(",") in LEGAL_SUFFIXES for w in span.words)):
         return known_city(span.words)[0] if known_city(span.words) else span.text
     return None
 
