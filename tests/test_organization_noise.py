@@ -495,3 +495,10 @@ def test_a_province_beside_its_peoples_word():
 def test_a_hamlet_before_a_based_region():
     result = found("He invests at Purchase, New York-based Alpine Woods Capital Investors.")
     assert "Purchase" in result.places
+
+
+def test_a_first_word_for_the_one_body_it_opens():
+    result = found("Spirit AeroSystems Holdings Inc. ( SPR.N ) eyes plants. "
+                   "Spirit, a former unit of Boeing, declined to comment.")
+    assert "Spirit" not in result.organizations
+    assert "Spirit AeroSystems Holdings" in result.organizations

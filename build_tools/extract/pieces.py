@@ -524,7 +524,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
     shorts: dict[str, str] = {}
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     product_names: set[str] = set()
-    heads: dict[str, str] = {}  # "Delta" of "Delta Air Lines": what a guessed place may be
+    heads: dict[str, set[str]] = {}  # "Delta" of "Delta Air Lines" and other first words
     web_names: dict[str, str] = {}  # "Amazon" of "Amazon.com": even a known place is the body
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
@@ -545,7 +545,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
             web_names.setdefault(fold(piece.name[:-4]), piece.name)
         words = piece.name.split()
         if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
-            heads.setdefault(fold(words[0]), piece.name)
+            heads.setdefault(fold(words[0]), set()).add(piece.name)
         # "Caremark Board" is a part of Caremark, not its full name.
         while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
@@ -565,13 +565,26 @@ def join_short_forms(pieces: list[Piece]) -> None:
         if name and not piece.personal and (piece.kind in (None, "organizations", "none")
                                             or piece.reason == FORM_REASON):
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
-        elif (piece.guessed and piece.reason == CONTEXT_REASON and (name := heads.get(key))
-              and not _AT_A_PLACE.search(piece.span.before)
-              and not re.match(r"^,\s+[A-Z]", piece.span.after)):
-            # "bankrupt Delta Air Lines ... support from Delta's creditors": a city guessed
-            # from a loose "from" is the body the article names with it; "in Greenwood, South
-            # Carolina" and a big city ("Bhopal") stay places.
+        elif len(named := heads.get(key, set())) == 1 and (name := next(iter(named))) != (
+                piece.name) and (_weak_place(piece) or (
+                piece.kind == "organizations" and piece.reason in _WEAK_BODY_REASONS)):
+            # "bankrupt Delta Air Lines ... support from Delta's creditors", "Spirit
+            # AeroSystems ... Spirit, a former unit of Airbus": a weakly found name is the one
+            # body the article names with that first word.
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+
+
+#: Reasons that found a body by the words around it, not by its name.
+_WEAK_BODY_REASONS = frozenset(("described as an organisation", "listed with other organizations",
+                                "where someone works"))
+
+
+def _weak_place(piece: Piece) -> bool:
+    """A city guessed from a loose "from", not "in Greenwood, South Carolina" nor a big city
+    ("Bhopal")."""
+    return (piece.guessed and piece.reason == CONTEXT_REASON
+            and not _AT_A_PLACE.search(piece.span.before)
+            and not re.match(r"^,\s+[A-Z]", piece.span.after))
 
 
 #: Words before a name that place it firmly: "in Bhopal", "near Alamo".
