@@ -502,3 +502,17 @@ def test_a_first_word_for_the_one_body_it_opens():
                    "Spirit, a former unit of Boeing, declined to comment.")
     assert "Spirit" not in result.organizations
     assert "Spirit AeroSystems Holdings" in result.organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("In May, hotel operator Four Seasons Hotels Inc agreed to a bid.", "Seasons Hotels",
+     "Four Seasons Hotels"),
+    ("Two Goldman Sachs bankers left.", "Two Goldman Sachs", "Goldman Sachs"),
+    ("It flew staff to its Alto Cuilo Camp, a joint venture with Petra Diamonds.",
+     "Alto Cuilo Camp", None),
+])
+def test_numbers_and_sites(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations

@@ -266,6 +266,10 @@ _SITE_AFTER = re.compile(r"^\s+(?:(?:gas|oil|gold|copper|coal|diamond|iron ore)\
                          r"project|projects|development)\b")
 
 
+#: Last words of the names of sites: "Alto Cuilo Camp, a joint venture" is where it works.
+SITE_WORDS = frozenset("Camp Site Field Mine Project Plant Refinery Terminal".split())
+
+
 def is_descriptor(word: str) -> bool:
     """``Jeweler``, ``Chipmaker``: a noun opening a name that says what kind of body follows
     (not ``Allegiant``, whose ending is only spelled like "giant")."""
@@ -277,7 +281,7 @@ def organization_by_description(span: Span) -> str | None:
     """An organisation the words around a span describe as one: "miner Anglo American",
     "Kestrel Orbital, a startup", "Bushveld Platinum said in a statement", "X shares"; not
     "the giant Kovykta gas field", which names a site."""
-    if _SITE_AFTER.match(span.after):
+    if _SITE_AFTER.match(span.after) or span.words[-1] in SITE_WORDS:
         return None
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""

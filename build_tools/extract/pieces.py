@@ -99,8 +99,9 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
     pieces: list[Piece] = []
     lists: set[int] = set()  # groups joined by "and" or "or": real lists, not "In Paris, X"
     group, previous = next(groups), None
-    spans = join_comma_firms(paragraph, [s for span in _without_codes(find_spans(paragraph))
-                                          for s in _split_after_legal_period(span)], lexicon)
+    spans = join_comma_firms(paragraph, [
+        _with_number_word(s, paragraph) for span in _without_codes(find_spans(paragraph))
+        for s in _split_after_legal_period(span)], lexicon)
     for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         listed = bool(previous and re.match(r"^\s*,\s*$", gap))
@@ -126,6 +127,23 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
         piece.listed = piece.group in lists
         piece.shouted = shouted
     return pieces
+
+
+#: A capitalised number right before a body's name, inside a sentence: "Four Seasons Hotels".
+_NUMBER_BEFORE = re.compile(r"(?<=[a-z,] )(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) $")
+
+
+def _with_number_word(span: Span, paragraph: str) -> Span:
+    """``operator Four Seasons Hotels Inc``: a number that opens a run of capitals only opens
+    sentences ("Two Goldman bankers"), so inside one it is the body's first word, when the run
+    ends in a legal form."""
+    match = _NUMBER_BEFORE.search(paragraph[max(0, span.start - 40):span.start])
+    if not match or span.words[-1].casefold().rstrip(".,") not in {
+            w.rstrip(".") for w in LEGAL_SUFFIXES}:
+        return span
+    start = span.start - len(match.group())
+    return Span((match.group(1), *span.words), start, span.end,
+                paragraph[max(0, start - 80):start], span.after)
 
 
 def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
