@@ -240,3 +240,279 @@ def test_a_name_in_capitals_beside_its_printed_form_is_one_entry():
 
 def test_a_curated_body_before_a_product_noun_stays():
     assert "Microsoft" in found("Microsoft software sales rose.").organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    # A name written "A B and C" after another "and": one name, not two fragments.
+    ("The firms Kestrel Partners and Holloway Brandt and Finch and banks paid the fee.",
+     "Finch", "Holloway Brandt and Finch"),
+    # "Government of <place> ...": the sentence word opens the body's name.
+    ("It took money from the Government of Singapore Investment Corporation (GIC).",
+     "Singapore Investment Corporation", "Government of Singapore Investment Corporation"),
+    ("Ann Lee, a Banc of America Securities LLC analyst, said so.", "America Securities",
+     "Banc of America Securities"),
+    # A second object of a ministry's "of" is no body of its own.
+    ("The Indian Ministry of Chemicals and Fertilisers asked the court.", "Fertilisers",
+     "Indian Ministry of Chemicals and Fertilisers"),
+    # "for"/"on" after words that are not a body's start a new name.
+    ("It was a bid by Air Gallia Orion for Iberia ( IBLA.MC ) on Friday.",
+     "Air Gallia Orion for Iberia", "Iberia"),
+    ("Representatives for Delphi and the UAW declined to comment.",
+     "Representatives for Delphi", None),
+    ("Ratings on Chrysler Financial were cut.", "Ratings on Chrysler Financial",
+     "Chrysler Financial"),
+    # Capitals in brackets that spell the words before them define a name; no ticker.
+    ("It won work in the Base Realignment and Closure (BRAC) program.", "Closure", None),
+    ("It sells B-type Natriuretic Peptide (BNP) tests.", "B-type Natriuretic Peptide", None),
+    # Currencies, ticker symbols, share indexes and common acronyms.
+    ("Its shares rose to HK$7.8 on the day.", "HK", None),
+    ('It will change its ticker symbol to "TRV." on Monday.', "TRV", None),
+    ("Shares fell on the main TAIEX share index.", "TAIEX", None),
+    ("It got DIP financing and sold its USB business and its CRM unit.", "DIP", None),
+    ("Shares of AT&T Inc. rose.", "T", "AT&T"),
+])
+def test_fragments_and_codes(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("They talked of the European, U.S. and Russian energy markets.", "European"),
+    ("It works in the area of B-type Natriuretic Peptide testing.", "B-type Natriuretic Peptide"),
+])
+def test_not_places(body, name):
+    assert name not in found(body).places
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("Moody's Investors Service and Fitch Ratings cut the ratings.", "Investors Service",
+     "Moody's"),
+    ("Quinley's International Inc. QNL.N said profit rose.", "International Inc",
+     "Quinley's International"),
+    ("News of Dell's return lifted the stock.", "News of Dell", "Dell"),
+    # A name no body's defines a short name that is none either.
+    ("The Public Sector Borrowing Requirement (PSBR) rose. The PSBR was high.", "PSBR", None),
+    ("The Confederation of British Industry (CBI) said the CBI was worried.", "CBI",
+     "Confederation of British Industry"),
+])
+def test_possessives_and_short_names(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_province_needs_its_country():
+    """A state or province of a country whose provinces the wire does not name alone is a
+    place only where the article names that country."""
+    assert "Lara" not in found("Apax and Lara both declined to comment.").places
+    assert "Lara" in found("Output in Lara fell, Venezuela's oil ministry said.").places
+    assert "Ba" not in found("BA Chief Executive Willie Walsh said so.").places
+    assert "Ohio" in found("Sales in Ohio rose.").places
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("It recalls 2007 model year Cadillac CTS, CTS-V and STS, STS-V sedans.", "CTS-V"),
+    ("It recalls 2007 model year Cadillac CTS, CTS-V and STS, STS-V sedans.", "STS"),
+    ("It recalls 2007 model year Cadillac CTS, CTS-V and STS, STS-V sedans.", "Cadillac CTS"),
+    ("It links Yahoo and Blackberries by mid-year.", "Blackberries"),
+    ("It talked of Dell and PC sales with Lenovo and PC rivals.", "PC"),
+    ("Jeweler Tiffany & Co ( TIF.N ) reported a profit.", "Jeweler Tiffany"),
+    ("Fund manager Allegiant Asset Management LLC said so.", "Asset Management"),
+])
+def test_products_and_descriptors(body, wrong):
+    assert wrong not in found(body).organizations
+
+
+def test_a_product_list_is_no_place():
+    """A big city's name in a list of products, and wherever else the article names it."""
+    result = found("It recalled 345,000 Batman and One Piece play sets. "
+                   "The recall includes Barbie and Batman.")
+    assert "Batman" not in result.places
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("Challenger, Gray & Christmas Inc, the consulting firm, said jobs were cut.",
+     "Gray & Christmas", "Challenger, Gray & Christmas"),
+    ("Separately, Harlow & Pierce Inc said prices rose.", "Separately, Harlow & Pierce",
+     "Harlow & Pierce"),
+    ("Makers such as Diavolo, Procter & Gamble sell soap.", "Diavolo, Procter & Gamble",
+     "Procter & Gamble"),
+    ("It was led by Robert Steel, U.S. undersecretary for domestic finance.", "Robert Steel",
+     None),
+    ("It may lose its license for the giant Kovykta gas field on Friday.", "Kovykta", None),
+])
+def test_firm_names_people_and_sites(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_a_guessed_city_named_like_the_articles_body():
+    """A city guessed from a loose "from" is the body of that name the article names; one
+    "in" a place with its state stays a place."""
+    import itertools
+
+    from build_tools.extract.lexicon import article_lexicon
+    from build_tools.extract.pieces import classify, find_pieces, join_short_forms
+    from build_tools.extract.registry import Registry
+
+    text = ("Kelowna Air Lines Inc. is bankrupt. It needs support from Kelowna's creditors. "
+            "Greenwood Capital Associates LLC is based in Greenwood, South Carolina.")
+    lexicon = article_lexicon(text)
+    pieces = find_pieces(text, Registry(), itertools.count(), lexicon)
+    for piece in pieces:
+        classify(piece, Registry(), lexicon)
+    join_short_forms(pieces)
+    kinds = {p.span.text: (p.kind, p.name) for p in pieces if p.span.text in ("Kelowna",
+                                                                               "Greenwood")}
+    assert kinds["Kelowna"] == ("organizations", "Kelowna Air Lines")
+    assert kinds["Greenwood"] == ("places", "Greenwood")
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("The fund, Halvard Equity and NBC Universal and News Corp reached a deal.",
+     "Halvard Equity and NBC Universal and News", "Halvard Equity"),
+    ("Rachna Dhingra from the Bhopal Group for Information and Action spoke.",
+     "Bhopal Group for Information", "Bhopal Group for Information and Action"),
+    ("He spoke before the U.S. House of Representatives Financial Services Committee.",
+     "Representatives Financial Services Committee",
+     "U.S. House of Representatives Financial Services Committee"),
+    ("The Red Bank, New Jersey-based company sees more cash.", "Red Bank", None),
+    ("The VIX rose as the Dow fell.", "VIX", None),
+])
+def test_lists_committees_and_based_places(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_a_place_before_a_based_region():
+    assert "Red Bank" in found("The Red Bank, New Jersey-based company sees more cash.").places
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Talvora, the world's largest cosmetics group, sued the site.", "Talvora"),
+    ("Microsoft Corp agreed to acquire Parlavo, which makes chat software.", "Parlavo"),
+    ("Lindt is considering buying Godavo.", "Godavo"),
+])
+def test_bodies_described_or_bought(body, name):
+    assert name in found(body).organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Separately, the company said sales rose.", "Separately"),
+    ("Shoppers buy Harry Potter books there.", "Harry Potter"),
+])
+def test_no_body_without_description(body, name):
+    assert name not in found(body).organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("Ann Lee, a professor at Boston University's School of Management, said so.",
+     "School of Management", "Boston University's School of Management"),
+])
+def test_schools_and_government_corporations(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    assert right in result.organizations
+
+
+def test_a_web_company_by_its_short_name():
+    """"Amazon" after "Amazon.com Inc." is the company, though a region has the name."""
+    result = found("Amazon.com Inc. posted a profit. Amazon said sales rose.")
+    assert "Amazon" not in result.places
+    assert "Amazon.com" in result.organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("He works with the law firm of Young, Conaway, Stargatt & Taylor, LLP, in Wilmington.",
+     "Stargatt & Taylor", "Young, Conaway, Stargatt & Taylor"),
+    ("Analysts at Citibank, Banc of America and First Albany raised targets.", "Banc",
+     "Banc of America"),
+    ("It is building the giant CityCenter project in Las Vegas.", "CityCenter", None),
+])
+def test_partners_banks_and_projects(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations
+
+
+def test_a_river_shaped_short_name():
+    result = found("Shire agreed to buy Cold River Pharmaceuticals Inc. Cold River shares rose.")
+    assert "Cold River" not in result.places
+    assert "Cold River Pharmaceuticals" in result.organizations
+
+
+def test_a_listed_person_with_a_role():
+    result = found("Kestrel Partners and Charles Robertson, ING's chief economist, agreed.")
+    assert "Charles Robertson" not in result.organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Companhia Vale do Rio Doce (CVRD) said output rose.", "Companhia Vale do Rio Doce"),
+    ("Talks between Acme Corp and Lucent and Nortel stalled.", "Nortel"),
+])
+def test_bodies_kept(body, name):
+    """A short name in brackets after a name that is no thing or idea still says a body; a
+    list of one-word names keeps its last member."""
+    assert name in found(body).organizations
+
+
+@pytest.mark.parametrize("body, name", [
+    ("It agreed to buy Treasuries.", "Treasuries"),
+    ("Sales at Xerion Corp, New York-based maker of pumps, rose.", None),
+])
+def test_securities_and_based_bodies(body, name):
+    result = found(body)
+    if name:
+        assert name not in result.organizations
+    else:
+        assert "Xerion" in result.organizations and "Xerion Corp" not in result.places
+
+
+def test_descriptors_and_models_keep_names():
+    """A plural descriptor opening a body's own name stays in it; a fashion model is no
+    product's year."""
+    assert "Brewers Association" in found("The Brewers Association said sales rose.").organizations
+    assert "Kate Moss" in found("He dated model Kate Moss, the tabloids said.").people
+
+
+def test_a_founders_possessive_before_a_body():
+    assert "News Corp" in found("It was Murdoch's News Corp that won the bid.").organizations
+
+
+def test_a_province_beside_its_peoples_word():
+    assert "Lara" in found("Prices in Lara fell, a Venezuelan official said.").places
+    assert "Punjab" in found("Farmers in Punjab protested.").places  # India's and Pakistan's
+
+
+def test_a_hamlet_before_a_based_region():
+    result = found("He invests at Purchase, New York-based Alpine Woods Capital Investors.")
+    assert "Purchase" in result.places
+
+
+def test_a_first_word_for_the_one_body_it_opens():
+    result = found("Spirit AeroSystems Holdings Inc. ( SPR.N ) eyes plants. "
+                   "Spirit, a former unit of Boeing, declined to comment.")
+    assert "Spirit" not in result.organizations
+    assert "Spirit AeroSystems Holdings" in result.organizations
+
+
+@pytest.mark.parametrize("body, wrong, right", [
+    ("In May, hotel operator Four Seasons Hotels Inc agreed to a bid.", "Seasons Hotels",
+     "Four Seasons Hotels"),
+    ("Two Goldman Sachs bankers left.", "Two Goldman Sachs", "Goldman Sachs"),
+    ("It flew staff to its Alto Cuilo Camp, a joint venture with Petra Diamonds.",
+     "Alto Cuilo Camp", None),
+])
+def test_numbers_and_sites(body, wrong, right):
+    result = found(body)
+    assert wrong not in result.organizations
+    if right:
+        assert right in result.organizations

@@ -64,6 +64,12 @@ SUBDIVISION_STOP = frozenset(fold(n) for n in ("Central", "Capital", "Northern",
                                                "Delta", "Plateau", "Unity", "Van", "Rivers"))
 
 
+#: Countries whose states and provinces wire copy names without the country ("Ohio", "Ontario",
+#: "Guangdong"). Elsewhere a province's name is as often a surname, a company or a word
+#: ("Cuneo", "Lara", "Delta", "Batman"), so it is a place only beside its country.
+SUBDIVISIONS_KNOWN_ALONE = frozenset("US CA AU CN IN DE GB".split())
+
+
 def _data(name: str) -> dict:
     text = resources.files("build_tools.data").joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
@@ -92,6 +98,49 @@ def places() -> Mapping[str, str]:
         if sub.type in SUBDIVISION_TYPES and fold(sub.name) not in SUBDIVISION_STOP:
             table.setdefault(fold(sub.name), sub.name)
     return MappingProxyType(table)
+
+
+@lru_cache(maxsize=1)
+def capital_aliases() -> frozenset[str]:
+    """Names of places printed in capitals as they are known: ``UK``, ``US``, ``DRC``."""
+    curated = _data("places.yaml")
+    names = [n for group in ("cities", "regions", "former_countries")
+             for canonical, aliases in (curated.get(group) or {}).items()
+             for n in [canonical, *(aliases or [])]]
+    names += [n for canonical, aliases in COUNTRY_NAMES.items() for n in [canonical, *aliases]]
+    names += [c.alpha_3 for c in pycountry.countries if fold(c.alpha_3) in places()]
+    return frozenset(n for n in names if n.isupper())
+
+
+@lru_cache(maxsize=1)
+def subdivision_countries() -> Mapping[str, frozenset[str]]:
+    """Folded name of a state or province that names a place only beside its country -> the
+    folded names that country goes by (``lara`` -> ``venezuela``, ...). Curated places and
+    countries are left out: they are places on their own (a big city of the same name still
+    is, as a guess: ``Batman``)."""
+    curated = {fold(name) for group in ("cities", "regions", "former_countries")
+               for name, aliases in (_data("places.yaml").get(group) or {}).items()
+               for name in [name, *(aliases or [])]}
+    table = places()
+    names: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        printed = {country.name, getattr(country, "official_name", country.name),
+                   getattr(country, "common_name", country.name)}
+        canonical = table.get(fold(country.name), country.name)
+        printed |= {canonical, *COUNTRY_NAMES.get(canonical, [])}
+        names[country.alpha_2] = {fold(n) for n in printed}
+    countries = {key for keys in names.values() for key in keys}
+    # "Punjab" is India's as well as Pakistan's: known alone if any country's is.
+    alone = {fold(sub.name) for sub in pycountry.subdivisions
+             if sub.country_code in SUBDIVISIONS_KNOWN_ALONE}
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        key = fold(sub.name)
+        if (sub.type not in SUBDIVISION_TYPES or key in SUBDIVISION_STOP
+                or key in alone or key in curated or key in countries):
+            continue
+        found.setdefault(key, set()).update(names.get(sub.country_code, ()))
+    return MappingProxyType({k: frozenset(v) for k, v in found.items()})
 
 
 @lru_cache(maxsize=1)

@@ -21,12 +21,12 @@ ORG_SUFFIXES = frozenset(
     Movement Front Brigade Brigades Hospital School College Academy Club Society Trust Bancshares
     Insurance Financial Network Labs Laboratories Entertainment Studios Stores Directorate
     Observatory Center Centre Chamber Roundtable Mission Corps Commissariat Secretariat
-    Tribunal Ministries Utilities Minerals Mining Mines Resources Electronics Associates
+    Tribunal Confederation Ministries Utilities Minerals Mining Mines Resources Electronics Associates
     Investors Advisers Advisors Management Bancorporation Railway Railways Lines Shipping
     Steel Chemicals Foods Brands Motor Automotive Aerospace Logistics Ventures Solutions
     Institut Verband Stiftung Gesellschaft FC CF SC Dynamics Workers Funding Ferries Wireless
     Brothers Research Equities Metrics Rentals Computer Computers Scientific Mutual Newsroom
-    Bankers Zeitung International Bancorp Brewing Breweries Pictures Records Software Semiconductor
+    Bankers Zeitung International Bancorp Banc Brewing Breweries Pictures Records Software Semiconductor
     Semiconductors Pharma Biotech Therapeutics Petrochemical Refining Exploration Unit
     Herald Tribune Gazette Chronicle Courier Tidings Observer""".split()
 )
@@ -43,7 +43,7 @@ ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Cou
                 "Chamber of", "Association of", "Union of", "Board of", "Bureau of")
 #: A ticker right after a name: ``Airbus ( EAD.PA )``, ``<TSBA.T>``, or bare with its
 #: exchange's suffix as the 2007 wire prints it (``Cerberus CBS.UL``).
-_TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>"
+TICKER_AFTER = re.compile(r"^\s*\(\s*(?:[A-Z0-9]{1,6}(?:\.[A-Za-z]{1,3})?\s*)\)|^\s*<[A-Z0-9.]+>"
                            r"|^\s+[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}(?![\w.])")
 #: Lower-case nouns that, right before a name, say it is an organisation's.
 DESCRIPTORS = frozenset(
@@ -56,11 +56,19 @@ DESCRIPTORS = frozenset(
     insurer newspaper broadcaster publisher network exchange exchanges fund funds investor
     fintech firm's company's group's subsidiary unit affiliate partner partners
     shipper shippers refiner refiners trader traders distributor distributors
-    contractor contractors outlet outlets institute association federation""".split()
+    contractor contractors outlet outlets institute association federation jeweler jeweller
+    homebuilder brewer""".split()
 )
 _DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
 #: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
 _BASED_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.]*-based$")
+#: "agreed to acquire Parlano, which", "considering buying Godiva.": what is bought is a
+#: body, when no noun follows the name ("buy Harry Potter books" buys a product).
+_ACQUIRED_BEFORE = re.compile(r"\b(?:acquire|acquired|acquiring|buy|buying|bought|takeover of|"
+                              r"merge with|merger with|bid for)\s+$")
+#: What is bought that is no body: "buy Treasuries", "bought Bunds".
+_SECURITIES = re.compile(r"^(?:\w+ies|Bunds|Gilts|Bonds|Futures|Options|Shares|Stocks|Notes|Bills)$")
+_ACQUIRED_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:[,.;:(]|$|(?:for|from|in|and|to|at)\b)")
 #: "its stake in Devonport", "a holding in Metronet": what one owns a share of is a body.
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|holding|shareholding|interest)\s+in\s+(?:the\s+)?$")
 #: An appositive that says what kind of body a name is: "Kestrel Orbital, a startup", but not
@@ -109,7 +117,7 @@ NOT_ACRONYMS = frozenset(
     OF AND THE FOR IN ON TO BY AT AN A1 AAA AA BBB BB CCC
     MBS RMBS CMBS ABS CDO CDOs CLO CDS ABCP SIV SIVs REIT REITs ADR ADRs ADS GDR TIPS
     CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS JGB JGBs
-    VIP VIPs ATM ATMs DIY RSVP PR HR R&D""".split()
+    VIP VIPs ATM ATMs DIY RSVP PR HR R&D USB CRM ERP DIP JV JVs""".split()
 )
 #: Words naming what a body publishes: "University of Michigan Survey of Consumers", "Conference
 #: Board Index of Leading Indicators" name the survey or index, not the body.
@@ -119,7 +127,10 @@ _REPORT_WORDS = frozenset("Survey Surveys Index Indices Indexes Poll Polls Repor
 PRODUCT_AFTER = re.compile(
     r"^\s+(?:toy|toys|trains|dolls?|play\s*sets?|action figures?|portal|search engine|"
     r"handsets?|smartphones?|phones?|consoles?|browser|software|brand|brands|beer|beers|"
-    r"video games?|games?|devices?|gadgets?|players?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
+    r"video games?|games?|devices?|gadgets?|players?|sedans?|coupes?|pickups?|crossovers?|"
+    r"minivans?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
+#: Words right before a name that make it a product: "2007 model year Cadillac CTS".
+PRODUCT_BEFORE = re.compile(r"\bmodel[- ]years?\s+$")
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 
@@ -129,6 +140,11 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
     curated = gazetteer.organizations().get(fold(name))
     if curated:
         return curated
+    if "&" in words and (stripped := strip_legal_suffix(words)):
+        # "AT&T Inc" reaches here as "AT & T Inc": the spaces are the tokeniser's, not the text's.
+        curated = gazetteer.organizations().get(fold(stripped).replace(" & ", "&"))
+        if curated:
+            return curated
     if len(words) < 2:
         return words[0] if _looks_like_bank(words[0]) else None
     if words[-1] in gazetteer.not_entities().last_words:
@@ -199,16 +215,74 @@ def organization_in_span(span: Span) -> str | None:
     found = canonical_organization(span.words)
     if found:
         return found
-    if _TICKER_AFTER.match(span.after):
+    if (ticker := TICKER_AFTER.match(span.after)) and not _defines_acronym(span, ticker.group()):
         return strip_legal_suffix(span.words)
     if len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span):
         return span.words[0]
     return None
 
 
+#: Endings of common nouns: a name ending so names a thing or an idea ("Public Sector
+#: Borrowing Requirement", "Base Realignment and Closure"), not a body.
+_CONCEPT_ENDING = re.compile(r"(?:ment|tion|sion|ure|ance|ence|ity|ism|ide|ness|ing)$")
+#: Common nouns of taxes, figures and things that end such names with no telling ending.
+_CONCEPT_NOUNS = frozenset("""Tax Taxes Product Products Missile Missiles Directive Deficit
+    Surplus Income Price Prices Loan Loans Bond Bonds Note Notes Drug Vaccine Test""".split())
+
+
+def names_a_concept(words: tuple[str, ...]) -> bool:
+    """Whether a name unknown as a body's ends in a common noun of things or ideas:
+    ``B-type Natriuretic Peptide``, ``Public Sector Borrowing Requirement``."""
+    last = words[-1]
+    return (last not in ORG_SUFFIXES and bool(_CONCEPT_ENDING.search(last.casefold()))
+            ) or last in _CONCEPT_NOUNS or last in gazetteer.not_entities().last_words
+
+
+def _defines_acronym(span: Span, brackets: str) -> bool:
+    """``Base Realignment and Closure (BRAC)``, ``B-type Natriuretic Peptide (BNP)``: capitals
+    in brackets, without an exchange's suffix, whose letters are the initials of a name of a
+    thing or idea before them define a short name; they are no ticker. After other names
+    (``Companhia Vale do Rio Doce (CVRD)``) they still say a body is meant."""
+    letters = [c.casefold() for c in brackets if c.isalpha()]
+    if "." in brackets or "<" in brackets or len(letters) < 2 or not names_a_concept(
+            span.words):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.]*", f"{span.before} {span.text}".replace("-", " "))[-12:]
+    initials = [w[0].casefold() for w in words]
+    for k in range(len(letters), len(initials) + 1):
+        tail = initials[-k:]
+        if tail[0] != letters[0] or tail[-1] != letters[-1]:
+            continue
+        rest = iter(tail)
+        if all(letter in rest for letter in letters):
+            return True
+    return False
+
+
+#: Nouns right after a name that make it a site's: "Kovykta gas field", "Grasberg mine",
+#: "the giant CityCenter project".
+_SITE_AFTER = re.compile(r"^\s+(?:(?:gas|oil|gold|copper|coal|diamond|iron ore)\s+)?"
+                         r"(?:field|fields|mine|mines|deposit|deposits|reserve|reserves|"
+                         r"project|projects|development)\b")
+
+
+#: Last words of the names of sites: "Alto Cuilo Camp, a joint venture" is where it works.
+SITE_WORDS = frozenset("Camp Site Field Mine Project Plant Refinery Terminal".split())
+
+
+def is_descriptor(word: str) -> bool:
+    """``Jeweler``, ``Chipmaker``: a noun opening a name that says what kind of body follows
+    (not ``Allegiant``, whose ending is only spelled like "giant")."""
+    key = word.casefold()
+    return key in DESCRIPTORS or (key.endswith(("maker", "makers")) and len(key) > 6)
+
+
 def organization_by_description(span: Span) -> str | None:
     """An organisation the words around a span describe as one: "miner Anglo American",
-    "Kestrel Orbital, a startup", "Bushveld Platinum said in a statement", "X shares"."""
+    "Kestrel Orbital, a startup", "Bushveld Platinum said in a statement", "X shares"; not
+    "the giant Kovykta gas field", which names a site."""
+    if _SITE_AFTER.match(span.after) or span.words[-1] in SITE_WORDS:
+        return None
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
@@ -217,6 +291,9 @@ def organization_by_description(span: Span) -> str | None:
         return strip_legal_suffix(span.words)
     if (_ORG_APPOSITIVE.match(span.after) or _ORG_AFTER.match(span.after)
             or _EMPLOYER_AFTER.match(span.after)):
+        return strip_legal_suffix(span.words)
+    if (_ACQUIRED_BEFORE.search(before + " ") and _ACQUIRED_AFTER.match(span.after)
+            and not _SECURITIES.match(span.text)):
         return strip_legal_suffix(span.words)
     if len(span.words) == 1 and re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", span.after) and (
             span.before.rstrip().endswith((",", "and", "with", "by", "from"))):
@@ -230,6 +307,13 @@ def organization_by_employment(span: Span) -> str | None:
     if before.endswith((" at", " with")) and _ROLE_WORDS.search(before.rsplit(None, 1)[0]):
         return strip_legal_suffix(span.words)
     return None
+
+
+def described_at_length(after: str) -> bool:
+    """", the world's largest cosmetics group": an appositive naming a kind of body after at
+    least one word of its own (not ", the company said", which opens a new clause)."""
+    match = _ORG_APPOSITIVE.match(after)
+    return bool(match) and len(match.group().lstrip(" ,").split()) >= 3
 
 
 def described_as_organization(after: str) -> bool:

@@ -8,32 +8,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import gazetteer
+from .cuts import (
+    FIELDS, STATUS_WORDS, join_comma_firms, opens_sentence, possessive_in_name, split_list,
+)
 from .lexicon import Lexicon
 from .organizations import (
-    DESCRIPTORS, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_PREFIXES, ORG_SUFFIXES, canonical_organization,
-    is_acronym, is_curated, organization_by_description, organization_by_employment,
-    PRODUCT_AFTER, organization_in_span, strip_legal_suffix,
+    LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES, PRODUCT_AFTER,
+    PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length, is_acronym,
+    is_curated, is_descriptor, names_a_concept, organization_by_description,
+    organization_by_employment,
+    organization_in_span, strip_legal_suffix,
 )
 from .people import (
-    OFFICE_WORDS, has_evidence, is_title_word, quoted_person, role_before, surname_is_a_suffix,
-    title_of,
+    SURNAME_SUFFIXES, has_evidence, is_title_word, quoted_person, role_before,
+    surname_is_a_suffix, title_of,
 )
 from .places import (
-    FEATURE_FIRST, big_city, canonical_place, is_demonym, place_by_context, place_by_form,
-    place_with_region,
+    big_city, canonical_place, is_demonym, needs_its_country, place_before_based_region,
+    place_by_context, place_by_form, place_with_region,
 )
 from .registry import Registry
 from .spans import (
-    ABBREVIATIONS, Span, find_spans, fold, inside_brackets, is_capitalised,
-    split_at_conjunctions, split_possessives, sub_span,
+    ABBREVIATIONS, Span, find_spans, fold, inside_brackets, is_capitalised, possessive_base,
+    split_possessives, sub_span,
 )
 
 #: What may stand between two names of one list: "Chevron, Exxon and Shell".
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or)(?:\s+the)?)\s*$")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
-#: Fields that end a body's name after "and": "University of Science and Technology".
-FIELDS = frozenset("""Science Sciences Technology Technologies Arts Research Innovation Culture
-    Sport Sports Tourism Media Engineering Medicine Letters Law Commerce Industry""".split())
 #: One ticker, or two printed together (``RIM.TORIMM.O``: Toronto's and Nasdaq's).
 _TICKER = re.compile(r"^(?:[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}){1,2}$")
 #: Capitals and digits mixed, a digit last or inside: futures and instrument codes (``CLF8``,
@@ -42,11 +44,6 @@ _CODE = re.compile(r"^(?=[A-Z0-9]*[0-9][A-Z0-9]*$)[A-Z][A-Z0-9]*[0-9][A-Z0-9]*$"
 #: "Petróleos Mexicanos (Pemex)", "..., known as OVSICORI": a short name defined after a name.
 _ACRONYM_AFTER = re.compile(
     r"^\s*(?:\(\s*|,\s*(?:known as|or|also called)\s+)([^\W\d_][\w&-]{1,11})\b(?!\s+[a-z])")
-#: Words that, opening a sentence before a name, say what state the body is in, not what it
-#: is called: "Former Federal Reserve Chairman", "Separate Labor Department data".
-STATUS_WORDS = frozenset("""former ex then acting interim outgoing incoming retired separate
-    separately rival fellow parent embattled troubled struggling beleaguered defunct bankrupt
-    newly privately publicly state-owned state-run""".split())
 #: Last words that name a part of a body, so the words before them are not its short name.
 PART_WORDS = frozenset("Board Committee Council Unit Office Division Newsroom Union".split())
 #: Articles and words opening a sentence that end no name: "Dell Inc and Hewlett-Packard The
@@ -57,7 +54,16 @@ _TRAILING_ARTICLES = frozenset(  # "An" ends Vietnamese names
 INDEX_PUBLISHERS = frozenset(
     "Exchange Board Bank Reserve Department Commission Association University Institute".split())
 #: Words after a name that say it is a market index: "the S&P Energy index .GSPE".
-_INDEX_AFTER = re.compile(r"^\s+(?:index|indexes|indices|average|sub-index)\b")
+_INDEX_AFTER = re.compile(
+    r"^\s+(?:(?:share|stock|equity|benchmark|volatility)\s+)?(?:index|indexes|indices|average|sub-index)\b")
+#: "its ticker symbol to "TRV"", "under the symbol NWEC": what follows is a code.
+_SYMBOL_BEFORE = re.compile(r"\b(?:ticker|symbol)\s+(?:to\s+|of\s+|is\s+|was\s+)?[\"“']?\s*$")
+
+
+#: Reasons other steps read back: a product's name, and a place guessed from the words around it.
+PRODUCT_REASON = "a product or brand"
+CONTEXT_REASON = "a place by the words around it"
+FORM_REASON = "named like a river, sea, valley or other feature"
 
 
 @dataclass
@@ -93,8 +99,9 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
     pieces: list[Piece] = []
     lists: set[int] = set()  # groups joined by "and" or "or": real lists, not "In Paris, X"
     group, previous = next(groups), None
-    spans = [s for span in _without_codes(find_spans(paragraph))
-             for s in _split_after_legal_period(span)]
+    spans = join_comma_firms(paragraph, [
+        _with_number_word(s, paragraph) for span in _without_codes(find_spans(paragraph))
+        for s in _split_after_legal_period(span)], lexicon)
     for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         listed = bool(previous and re.match(r"^\s*,\s*$", gap))
@@ -122,19 +129,38 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
     return pieces
 
 
+#: A capitalised number right before a body's name, inside a sentence: "Four Seasons Hotels".
+_NUMBER_BEFORE = re.compile(r"(?<=[a-z,] )(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) $")
+
+
+def _with_number_word(span: Span, paragraph: str) -> Span:
+    """``operator Four Seasons Hotels Inc``: a number that opens a run of capitals only opens
+    sentences ("Two Goldman bankers"), so inside one it is the body's first word, when the run
+    ends in a legal form."""
+    match = _NUMBER_BEFORE.search(paragraph[max(0, span.start - 40):span.start])
+    if not match or span.words[-1].casefold().rstrip(".,") not in {
+            w.rstrip(".") for w in LEGAL_SUFFIXES}:
+        return span
+    start = span.start - len(match.group())
+    return Span((match.group(1), *span.words), start, span.end,
+                paragraph[max(0, start - 80):start], span.after)
+
+
 def _add_pieces(whole: Span, group: int, groups: Iterator[int], pieces: list[Piece],
                 lists: set[int], lexicon: Lexicon, listed: bool = False) -> int:
     """The pieces of one name, split at possessives and lists; returns the last group."""
-    if (len(whole.words) > 1 and whole.words[0].casefold() in DESCRIPTORS
-            and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])):
+    # ... but "Brewers Association" and "Retailers Council" are names of their own.
+    if (len(whole.words) > 1 and is_descriptor(whole.words[0])
+            and whole.words[0] not in ORG_SUFFIXES and is_capitalised(whole.words[1])
+            and not all(w in ORG_SUFFIXES for w in whole.words[1:])):
         whole = sub_span(whole, 1, len(whole.words) - 1)  # "Broadcaster British Sky ..."
-    owners = split_possessives(whole, _possessive_in_name)
+    owners = split_possessives(whole, possessive_in_name)
     for k, part in enumerate(owners):
         if k:
             group = next(groups)
         owned = k > 0 and canonical_place(owners[k - 1].words) is None and (
             part.before.rstrip().endswith(("'s", "’s", "'", "’")))
-        parts = _split_list(part, lexicon, listed and k == 0)
+        parts = split_list(part, lexicon, listed and k == 0)
         if len(parts) > 1 and "and" in part.words:
             lists.add(group)
         pieces.extend(Piece(piece, group, owned=owned and n == 0) for n, piece in enumerate(parts))
@@ -215,7 +241,7 @@ def _without_edge_words(span: Span, registry: Registry, lexicon: Lexicon) -> Spa
     words = span.words
     if len(words) > 1 and words[-1] in _TRAILING_ARTICLES:
         return _without_edge_words(sub_span(span, 0, len(words) - 2), registry, lexicon)
-    if len(words) < 2 or not _opens_sentence(span) or _known_whole(span, registry):
+    if len(words) < 2 or not opens_sentence(span) or _known_whole(span, registry):
         return span
     first = fold(words[0])
     rest = 1
@@ -229,13 +255,18 @@ def _without_edge_words(span: Span, registry: Registry, lexicon: Lexicon) -> Spa
         return tail
     # "Representatives for Delphi", "News of BHP's bid": a plural or common noun, then of,
     # for or on and a body named on its own.
-    if (len(words) > 2 and words[1] in ("of", "for", "on") and first in lexicon.lower
-            and not is_title_word(words[0]) and canonical_place(words[2:]) is None
+    if (len(words) > 2 and words[1] in ("of", "for", "on") and not is_title_word(words[0])
+            and canonical_place(words[2:]) is None
             and not " ".join(words).startswith(ORG_PREFIXES)):
         tail = sub_span(span, 2 + (words[2] == "the"), len(words) - 1)
-        named = is_curated(tail.words) or (len(tail.words) == 1 and is_acronym(tail.words[0]))
-        # "Institute for Supply Management" is one name; "News of BHP's bid" is not.
-        if named or (words[0] not in ORG_SUFFIXES and canonical_organization(tail.words)):
+        # "News of Dell's return": the body is named before its possessive.
+        bare = tail.words[:-1] + (possessive_base(tail.words[-1]) or tail.words[-1],)
+        named = is_curated(bare) or (len(bare) == 1 and is_acronym(bare[0]))
+        # "Institute for Supply Management" is one name; "News of BHP's bid" is not. A body
+        # known by name after "of" (``News of Dell's return``) needs no lower-case twin.
+        if (named and (first in lexicon.lower or is_curated(bare))) or (
+                first in lexicon.lower and words[0] not in ORG_SUFFIXES
+                and canonical_organization(tail.words)):
             return tail
     return span
 
@@ -261,94 +292,15 @@ def is_code(word: str) -> bool:
     return bool(_TICKER.match(word)) or bool(_CODE.match(word))
 
 
-def _possessive_in_name(left: Span, right: Span) -> bool:
-    """"Ombudsman's Office", "Dillard's Inc" and "Moody's Investors Service" are one name;
-    "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's Office" and "Rupert Murdoch's
-    News Corp" two."""
-    if canonical_place(left.words) is not None or title_of(left.words):
-        return False  # "Prime Minister Rajiv Gandhi's Congress": a person's, then a body
-    if len(right.words) == 1:
-        return right.words[0] in ORG_SUFFIXES and not (
-            is_curated(left.words) or canonical_organization(left.words))
-    return all(w in ORG_SUFFIXES and w.casefold() not in LEGAL_SUFFIXES for w in right.words)
-
-
 def _known_whole(span: Span, registry: Registry) -> bool:
     return bool(registry.find(span.text) or is_curated(span.words) or canonical_place(span.words))
-
-
-def _split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) -> list[Span]:
-    """``Colombia and Central America`` -> two names; ``Department of Health and Human
-    Services`` and ``Procter & Gamble`` stay one; ``Permian Basin of Texas`` -> two. A name
-    the article prints on its own elsewhere (``Star Cruises``) stands alone before "and"; so
-    does one *listed* after a comma (``OppenheimerFunds Inc., D.E. Shaw Valence Portfolios
-    and S.A.C. Capital Management``: the list's last "and") when a body of two words or more
-    follows it."""
-    parts = split_at_conjunctions(span)
-    if len(parts) > 1 and not (is_curated(span.words) or canonical_place(span.words)):
-        first, second = parts[0].words, parts[1].words
-        after_and = span.words[span.words.index("and") + 1]
-        stands_alone = canonical_place(first) or is_curated(first) or (
-            len(first) == 1 and is_acronym(first[0])) or (
-            canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES)
-            and not _adjective(first[-1])) or _printed_alone(first, lexicon) or (
-            listed and len(first) > 1 and len(second) > 1 and not _adjective(second[0])
-            and canonical_organization(second) is not None) or (
-            # "Treasury Secretary James Baker and Federal Reserve Board", "Paul Volcker and
-            # International Monetary Fund": a titled person, or a known body after "and".
-            title_of(first) is not None or (len(second) > 1 and is_curated(second)))
-        # "Chamber of Commerce and Industry": a field, not a second body.
-        field_only = len(second) == 1 and (second[0] in OFFICE_WORDS or second[0] in FIELDS)
-        if canonical_organization(span.words) and (
-                field_only or not (stands_alone or after_and == "the")):
-            parts = [span]
-    return [piece for part in parts for piece in _split_of_place(part)]
-
-
-def _printed_alone(words: tuple[str, ...], lexicon: Lexicon) -> bool:
-    """Whether the article prints *words* as a name of their own elsewhere, and they are no
-    common word (``Food``, ``Science``) or word of names."""
-    if fold(" ".join(words)) not in lexicon.names:
-        return False
-    return len(words) > 1 or not (fold(words[0]) in lexicon.lower or words[0] in ORG_SUFFIXES
-                                  or words[0] in FIELDS or words[0] in OFFICE_WORDS)
-
-
-def _split_of_place(span: Span) -> list[Span]:
-    """``Permian Basin of Texas``, ``Aquanord of France``, ``Shannon Cross of Cross Research``
-    -> the name and the place or body; not ``University of Oxford`` or ``Secretary of
-    State``."""
-    words = span.words
-    if "of" not in words[1:-1] or span.text.startswith(FEATURE_FIRST):
-        return [span]
-    i = words.index("of")
-    head, tail = words[:i], words[i + 1 :]
-    if head[-1] in ORG_SUFFIXES or head[-1] in OFFICE_WORDS or len(head) > 5:
-        return [span]
-    tail_is_body = (canonical_organization(tail) is not None and canonical_organization(head)
-                    is None and not " ".join(tail).startswith(ORG_PREFIXES))
-    if not tail_is_body and (canonical_place(tail) is None or canonical_organization(words)):
-        return [span]
-    # "Judge Christopher Sontchi of the U.S. Bankruptcy Court": the body starts after "the".
-    first = i + 1
-    while first < len(words) - 1 and not is_capitalised(words[first]):
-        first += 1
-    return [sub_span(span, 0, i - 1), sub_span(span, first, len(words) - 1)]
-
-
-def _adjective(word: str) -> bool:
-    """``Economic``, ``Strategic``, ``Political``: a word that qualifies the next, so a name
-    cut after it (``Center for Economic`` of ``Center for Economic and Policy Research``) is
-    a fragment."""
-    return canonical_place(word) is None and word.endswith(
-        ("ic", "ical", "al", "ive", "ary", "ous")) and len(word) > 4
 
 
 def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> None:
     """What a piece names, where its own words or the words around it say so; people are left
     to :func:`find_people`, which needs every mention."""
     span = piece.span
-    piece.initial = len(span.words) == 1 and _opens_sentence(span)
+    piece.initial = len(span.words) == 1 and opens_sentence(span)
 
     def found(kind: str | None, name: str | None, reason: str) -> None:
         piece.kind, piece.name, piece.reason = kind, name, reason
@@ -356,7 +308,8 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if forced := registry.find(span.text):
         return found(forced.kind, forced.name, "in the registry")
     if piece.shouted or _in_capitals(span) or _heading_word(span):
-        if place := canonical_place(span.words):
+        if (place := canonical_place(span.words)) and not needs_its_country(span.words,
+                                                                             lexicon.names):
             return found("places", place, "a known place")
         if is_curated(span.words):
             return found("organizations", canonical_organization(span.words), "a known organisation")
@@ -373,9 +326,9 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if "&" in span.words and all(len(w) == 1 or (w[-1] == "s" and len(w) == 2)
                                  for w in span.words):
         return found("none", None, "letters joined by &")  # "S & P", and its plural "S & Ps"
-    if PRODUCT_AFTER.match(span.after) and not is_curated(span.words) and (
-            canonical_place(span.words) is None):
-        return found("none", None, "a product or brand")
+    if (PRODUCT_AFTER.match(span.after) or PRODUCT_BEFORE.search(span.before)) and (
+            not is_curated(span.words) and canonical_place(span.words) is None):
+        return found("none", None, PRODUCT_REASON)
     if in_angle_brackets(span):
         # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
         if len(span.words) == 1 and not any(c.islower() for c in span.text):
@@ -384,22 +337,33 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
                      "a company named in angle brackets")
     if len(span.words) == 1 and inside_brackets(span):
         return found("none", None, "a short name defined in brackets")
-    if place := canonical_place(span.words):
+    if (place := canonical_place(span.words)) and not needs_its_country(span.words,
+                                                                         lexicon.names):
         return found("places", place, "a known place")
     titled = title_of(span.words)
     if titled and surname_is_a_suffix(span.words[len(titled.split()):]):
         piece.personal = True  # "President Jim Press"
         return found("people", None, "a title or role")
+    if not is_curated(span.words) and (place := place_before_based_region(span)):
+        return found("places", place, "a place, then the region of a '-based' body")
+    if _person_named_like_body(span):
+        piece.personal = True  # "Robert Steel, U.S. undersecretary for domestic finance"
+        return found("people", None, "a person's name, then a role")
     if org := organization_in_span(span):
         return found("organizations", org, "a known organisation, or named like one")
     if place := place_by_form(span):
-        return found("places", place, "named like a river, sea, valley or other feature")
+        return found("places", place, FORM_REASON)
     if span.words[-1] in gazetteer.not_entities().last_words:
         return found("none", None, "a treaty, law, event or index")
     if title_of(span.words) or role_before(span):
         piece.personal = True
         return found("people", None, "a title or role")
     if piece.initial:
+        if _describable(span) and fold(span.text) not in lexicon.lower and (
+                described_at_length(span.after)):
+            # "L'Oreal, the world's largest cosmetics group, has ...": said at length.
+            return found("organizations", strip_legal_suffix(span.words),
+                         "described as an organisation")
         return None
     if place := place_with_region(span):
         return found("places", place, "a place named with its state or country")
@@ -418,8 +382,27 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
         return found("organizations", org, "where someone works")
     if place := place_by_context(span):
         piece.guessed = True
-        return found("places", place, "a place by the words around it")
+        return found("places", place, CONTEXT_REASON)
     return None
+
+
+#: Surnames that are also last words of bodies' names, beside those of :mod:`.people`.
+_BODY_SURNAMES = SURNAME_SUFFIXES | frozenset(("Steel", "Young", "Mills"))
+#: ", U.S. undersecretary for ...", ", the bank's chief economist": a person's role after a name.
+_ROLE_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z]+\s+){0,2}?"
+    r"(?:under|deputy\s+|assistant\s+|vice\s+)?(?:secretary|chairman|chairwoman|president|"
+    r"chief|director|analyst|economist|spokesman|spokeswoman|minister|governor|founder|"
+    r"professor|commissioner|treasurer)\b")
+
+
+def _person_named_like_body(span: Span) -> bool:
+    """``Robert Steel, U.S. undersecretary``: a first name and a surname that ends bodies'
+    names, set off by a person's role, are a person's name."""
+    words = span.words
+    return (len(words) == 2 and words[1] in _BODY_SURNAMES and words[0] not in ORG_SUFFIXES
+            and not is_curated(words) and not TICKER_AFTER.match(span.after)
+            and bool(_ROLE_APPOSITIVE.match(span.after)))
 
 
 def _describable(span: Span) -> bool:
@@ -473,11 +456,6 @@ def _capitals(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _opens_sentence(span: Span) -> bool:
-    before = span.before.rstrip()
-    return not before or before.endswith((".", "!", "?", ":", "\"", "“", "”", "—", "–", "-"))
-
-
 def _in_capitals(span: Span) -> bool:
     """``ACCREDITED HOME LENDERS HOLDING``: two words or more, every one in capitals: a heading,
     not how a text prints a name (which the curated data or registry may still know)."""
@@ -492,17 +470,29 @@ def in_angle_brackets(span: Span) -> bool:
 
 
 def _is_noise(span: Span) -> bool:
-    """Tickers (``GS.N``, ``RDSa.L``, ``CLF8``), index codes printed after a dot (``.IXIC``),
-    single letters, indices and rates."""
+    """Tickers (``GS.N``, ``RDSa.L``, ``CLF8``, a word after "ticker symbol"), index codes
+    printed after a dot (``.IXIC``), currencies (``HK$``), single letters, indices and rates."""
     text = span.text
     return (
         (len(span.words) == 1 and is_code(text))
+        # "HK$7.8", "NT$477": capitals glued to a currency sign name the currency.
+        or span.after.startswith("$")
+        or (len(span.words) == 1 and bool(_SYMBOL_BEFORE.search(span.before)))
         or (len(span.words) == 1 and span.before.endswith(".")
             and span.before[-2:-1] in ("", " ", "(", "\t"))
         or (len(text) == 1)
         or fold(text) in gazetteer.not_entities().names
         or fold(text).replace(" & ", "&") in gazetteer.not_entities().names
+        or _singular(fold(text)) in gazetteer.not_entities().names
     )
+
+
+def _singular(key: str) -> str:
+    """``blackberries`` -> ``blackberry``, ``ipods`` -> ``ipod``: a product named in the
+    plural."""
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
 def inherit_kinds(pieces: list[Piece]) -> None:
@@ -513,6 +503,9 @@ def inherit_kinds(pieces: list[Piece]) -> None:
     for piece in pieces:
         by_group.setdefault(piece.group, []).append(piece)
     for members in by_group.values():
+        if members[0].listed and any(m.reason == PRODUCT_REASON for m in members):
+            _share_product(members)
+            continue
         kinds = [m.kind for m in members if m.kind]
         if not members[0].listed or len(set(kinds)) != 1 or kinds[0] in ("people", "none"):
             continue
@@ -520,10 +513,26 @@ def inherit_kinds(pieces: list[Piece]) -> None:
         if target == "places" and len(kinds) < 2:
             continue  # "BA or Lufthansa", "Nokia and Sony Ericsson": one place proves little
         for member in members:
+            # "Dell and PC": a common acronym or lone word of names is no body for its list.
+            # "Cliffe and Charles Robertson, ING's chief economist": a person by the words
+            # around him, whatever his list.
             if (member.kind is None and not member.personal and not member.initial
-                    and not member.owned and not is_demonym(member.span.words)):
+                    and not member.owned and _describable(member.span)
+                    and not is_demonym(member.span.words) and not has_evidence(member.span)
+                    and not _ROLE_APPOSITIVE.match(member.span.after)):
                 member.kind, member.name = target, strip_legal_suffix(member.span.words)
                 member.reason = f"listed with other {target}"
+
+
+def _share_product(members: list[Piece]) -> None:
+    """"Batman and One Piece play sets", "CTS-V and STS, STS-V sedans": a list that ends in a
+    product's noun is a list of products; members known by name keep what they are."""
+    for member in members:
+        weak = member.kind is None or member.guessed or (
+            member.kind == "organizations" and len(member.span.words) == 1
+            and is_acronym(member.span.text) and not is_curated(member.span.words))
+        if weak and not member.personal:
+            member.kind, member.name, member.reason = "none", None, PRODUCT_REASON
 
 
 def join_short_forms(pieces: list[Piece]) -> None:
@@ -532,26 +541,72 @@ def join_short_forms(pieces: list[Piece]) -> None:
     (Pemex)``."""
     shorts: dict[str, str] = {}
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
+    product_names: set[str] = set()
+    heads: dict[str, set[str]] = {}  # "Delta" of "Delta Air Lines" and other first words
+    web_names: dict[str, str] = {}  # "Amazon" of "Amazon.com": even a known place is the body
     for piece in pieces:
-        if piece.kind == "none" and (match := _ACRONYM_AFTER.match(piece.span.after)):
+        # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
+        # person's, defines a short name that is none either.
+        unknown = piece.kind is None and not piece.personal and len(piece.span.words) > 1 and (
+            names_a_concept(piece.span.words))
+        if (piece.kind == "none" or unknown) and (
+                match := _ACRONYM_AFTER.match(piece.span.after)):
             products.add(fold(match.group(1)))
+        if piece.reason == PRODUCT_REASON:
+            # "Batman" toys here, "Barbie and Batman" there: no place, whatever a body is.
+            product_names.add(fold(piece.span.text))
         if piece.kind != "organizations" or not piece.name:
             continue
         if match := _ACRONYM_AFTER.match(piece.span.after):
             shorts.setdefault(fold(match.group(1)), piece.name)
+        if piece.name.casefold().endswith(".com") and len(piece.name) > 5:
+            web_names.setdefault(fold(piece.name[:-4]), piece.name)
         words = piece.name.split()
+        if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
+            heads.setdefault(fold(words[0]), set()).add(piece.name)
         # "Caremark Board" is a part of Caremark, not its full name.
         while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
             shorts.setdefault(fold(" ".join(words)), piece.name)
     for piece in pieces:
         key = fold(piece.span.text)
-        if key in products and key not in shorts and piece.kind in (None, "organizations"):
+        if (key in products and key not in shorts and piece.kind in (None, "organizations")) or (
+                key in product_names and piece.guessed):
             piece.kind, piece.name, piece.reason = "none", None, "short for a product or index"
             continue
-        name = shorts.get(key)
-        if name and not piece.personal and piece.kind in (None, "organizations", "none"):
+        if (name := web_names.get(key)) and not piece.personal:
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+            continue
+        name = shorts.get(key)
+        # "New River" after "New River Pharmaceuticals": a name shaped like a river's is the
+        # body's short name.
+        if name and not piece.personal and (piece.kind in (None, "organizations", "none")
+                                            or piece.reason == FORM_REASON):
+            piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+        elif len(named := heads.get(key, set())) == 1 and (name := next(iter(named))) != (
+                piece.name) and (_weak_place(piece) or (
+                piece.kind == "organizations" and piece.reason in _WEAK_BODY_REASONS)):
+            # "bankrupt Delta Air Lines ... support from Delta's creditors", "Spirit
+            # AeroSystems ... Spirit, a former unit of Airbus": a weakly found name is the one
+            # body the article names with that first word.
+            piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+
+
+#: Reasons that found a body by the words around it, not by its name.
+_WEAK_BODY_REASONS = frozenset(("described as an organisation", "listed with other organizations",
+                                "where someone works"))
+
+
+def _weak_place(piece: Piece) -> bool:
+    """A city guessed from a loose "from", not "in Greenwood, South Carolina" nor a big city
+    ("Bhopal")."""
+    return (piece.guessed and piece.reason == CONTEXT_REASON
+            and not _AT_A_PLACE.search(piece.span.before)
+            and not re.match(r"^,\s+[A-Z]", piece.span.after))
+
+
+#: Words before a name that place it firmly: "in Bhopal", "near Alamo".
+_AT_A_PLACE = re.compile(r"\b(?:in|near|outside|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def names_in_role(piece: Piece) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer
+from .organizations import LEGAL_SUFFIXES
 from .spans import PARTICLES, Span, fold
 
 #: A city this large is a place wherever it is named; a smaller one needs a word that says so.
@@ -39,7 +40,8 @@ GEO_NOUNS = (
     "basin|lake|state's|region's|province's"
 )
 _GEO_NOUN_AFTER = re.compile(rf"^\s+(?:{GEO_NOUNS})\b")
-_GEO_NOUN_BEFORE = re.compile(rf"\b(?:{GEO_NOUNS}) of\s+(?:the\s+)?$", re.IGNORECASE)
+#: ("area of" is left out: "the area of B-type Natriuretic Peptide" is a field of work.)
+_GEO_NOUN_BEFORE = re.compile(rf"\b(?!area\b)(?:{GEO_NOUNS}) of\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last and first words of the names of rivers, seas, valleys and other natural features.
 FEATURE_LAST = frozenset(
     """River Sea Gulf Bay Strait Straits Sound Island Islands Isles Valley Delta Basin Coast
@@ -60,6 +62,8 @@ def canonical_place(words: tuple[str, ...] | str) -> str | None:
     ("Izmir", "Duesseldorf"); an alias takes the gazetteer's ("Britain" -> "United Kingdom").
     """
     name = words if isinstance(words, str) else " ".join(words)
+    if len(name) <= 3 and name.isupper() and name not in gazetteer.capital_aliases():
+        return None  # "BA" is British Airways, not Fiji's Ba; "UK" and "US" are aliases
     key = fold(name)
     table = gazetteer.places()
     found = table.get(key)
@@ -68,6 +72,29 @@ def canonical_place(words: tuple[str, ...] | str) -> str | None:
     if found is not None and _same_name(name, found):
         return name
     return found
+
+
+def needs_its_country(words: tuple[str, ...], names: frozenset[str]) -> bool:
+    """Whether *words* name a state or province that is a place only beside its country, and
+    *names* (the folded names an article prints) do not include that country: "Lara" in a
+    story about a Spanish publisher, "Cuneo" as a surname."""
+    countries = gazetteer.subdivision_countries().get(fold(" ".join(words)))
+    if countries is None or countries & names:
+        return False
+    # "the Italian province of Cuneo", "Venezuelan state": a people's word names the country.
+    return not any(fold(canonical_place(stem) or "") in countries
+                   for name in names if " " not in name for stem in _demonym_stems(name))
+
+
+def _demonym_stems(word: str) -> list[str]:
+    """The places a word for a people may come from: ``italian`` -> ``ital``, ``itala``,
+    ``italia``, ``italy`` ..."""
+    stems = []
+    for ending in ("ese", "ian", "an", "ish", "i"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            stems += [stem + tail for tail in ("", "a", "ia", "o", "y", "e", "any")]
+    return stems
 
 
 def _same_name(printed: str, canonical: str) -> bool:
@@ -145,14 +172,8 @@ def is_demonym_word(word: str) -> bool:
     """``Canadian``, ``Japanese``, ``Italian``: a place's name with a people's ending."""
     if word in DEMONYMS:
         return True
-    for ending in ("ese", "ian", "an", "ish", "i"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            # "German" -> Germany, "Italian" -> Italy, "Mexican" -> Mexico
-            tails = ("", "a", "ia", "o", "y", "e", "any")
-            if any(canonical_place(stem + tail) for tail in tails):
-                return True
-    return False
+    # "German" -> Germany, "Italian" -> Italy, "Mexican" -> Mexico
+    return any(canonical_place(stem) for stem in _demonym_stems(word))
 
 
 def place_by_context(span: Span) -> str | None:
@@ -174,12 +195,28 @@ def place_by_context(span: Span) -> str | None:
 def place_with_region(span: Span) -> str | None:
     """``Dearborn, Michigan``, ``in Penang, Malaysia``: a city, or a place after "in", followed
     by a comma and a known state or country."""
-    if not _followed_by_region(span):
-        return None
+    if not _followed_by_region(span) or is_demonym(span.words):
+        return None  # "in the European, U.S. and Russian markets": a people's word
     if city := known_city(span.words):
         return city[0]
     if _LOCATIVE_BEFORE.search(span.before) and len(span.words) <= 3:
         return span.text
+    return None
+
+
+#: ", New Jersey-based company": a region glued to "-based" after a comma.
+_BASED_REGION_AFTER = re.compile(r"^,\s+((?:[A-Z][\w.’']*\s)?[A-Z][\w.’']*)-based\b")
+
+
+def place_before_based_region(span: Span) -> str | None:
+    """``The Red Bank, New Jersey-based company``: a name, a comma and a known state or
+    country glued to "-based" is where the body is based, whatever its name looks like."""
+    match = _BASED_REGION_AFTER.match(span.after)
+    # "Purchase, New York-based Alpine Woods"; but "Xerion Corp, New York-based maker" names
+    # the body itself, by its legal form.
+    if (match and canonical_place(match.group(1)) and len(span.words) <= 3
+            and not any(w.casefold().rstrip(",") in LEGAL_SUFFIXES for w in span.words)):
+        return known_city(span.words)[0] if known_city(span.words) else span.text
     return None
 
 

@@ -257,7 +257,7 @@ def _trimmed(text: str, run: list[tuple[str, int, int]]) -> list[Span]:
     spans = []
     for piece in pieces:
         while piece and (
-            piece[0][0].casefold() in SENTENCE_WORDS
+            (piece[0][0].casefold() in SENTENCE_WORDS and not _opens_name(piece))
             or piece[0][0].casefold() in JOINERS
             or not is_capitalised(piece[0][0])
         ):
@@ -277,3 +277,18 @@ def _trimmed(text: str, run: list[tuple[str, int, int]]) -> list[Span]:
             )
         )
     return spans
+
+
+#: Sentence words that open bodies' names before "of": "Government of Singapore Investment
+#: Corporation", "Company of Biologists".
+_NAME_OPENERS = frozenset(("government", "company"))
+
+
+def _opens_name(piece: list[tuple[str, int, int]]) -> bool:
+    """Whether a sentence word opening *piece* is a name's: initials in capitals before ``&``
+    (``AT&T``), or a body's first word before "of" (``Government of Singapore ...``)."""
+    if len(piece) < 2:
+        return False
+    first, second = piece[0][0], piece[1][0]
+    return (second == "&" and first.isupper()) or (
+        second == "of" and first.casefold() in _NAME_OPENERS and first[0].isupper())
