@@ -49,6 +49,19 @@ def test_listing_pages_are_not_made_again_when_nothing_they_show_changed(tmp_pat
     changed = _build(project)
     assert "listing pages unchanged" not in changed
     assert outputs(html)["people/index.html"] != built["people/index.html"]
+    # Feeds follow their options although no article changed.
+    assert "feeds unchanged" in _build(project)
+    shorter = _build(project, "-D", "news_feed_length=1")
+    assert "feeds unchanged" not in shorter
+    assert outputs(html)["atom.xml"].count(b"<entry>") == 1
+    # A registry that cannot be read says so on every build, not only the first.
+    registry.write_text("people: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-M", "html", str(project / "source"),
+             str(project / "build"), "-c", str(project), "-q"],
+            cwd=REPO, capture_output=True, text=True, check=True)
+        assert "index sort keys from it are not used" in result.stderr
 
 
 def test_generated_pages_written_in_parallel_equal_those_written_serially(tmp_path: Path):

@@ -19,6 +19,7 @@ the build has finished, so a build that stops half-way makes the next one render
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path, PurePosixPath
@@ -166,8 +167,12 @@ def _write_in_parallel(app: Sphinx, pagenames: set[str], renderer: PageRenderer)
 
 
 def _relative(app: Sphinx, pagename: str) -> str:
-    path = Path(app.builder.get_outfilename(pagename))
-    return path.relative_to(app.outdir).as_posix()
+    path, root = os.fspath(app.builder.get_outfilename(pagename)), os.fspath(app.outdir)
+    # By string where the builder puts it under the output folder, as it does for every page:
+    # this runs for every page and document of a build.
+    if path.startswith(root + os.sep):
+        return path[len(root) + 1:].replace(os.sep, "/")
+    return Path(path).relative_to(app.outdir).as_posix()
 
 
 def _source_copy(app: Sphinx, docname: str) -> str | None:

@@ -13,6 +13,7 @@ builder does not write (a term page in ``latex``) are plain text.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -97,14 +98,23 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     links now point elsewhere (a slug taken by a new term) are re-written too.
     """
     domain: NewsDomain = env.domains["news"]
+    registry_file = (Path(app.confdir, app.config.news_registry) if app.config.news_registry
+                     else None)
+    made_from = (_digest_of(registry_file), app.config.news_related)
+    if (not domain.data.get("documents_changed") and "terms" in domain.data
+            and domain.data.get("terms_from") == made_from):
+        # Nothing the terms and links are made of changed (the documents, the registry, the
+        # option): last build's stand, and at 10,000 articles making them costs seconds.
+        domain.data["listings_unchanged"] = True
+        return []
     entries = domain.entries()
     try:
-        registry = load_registry(Path(app.confdir, app.config.news_registry)
-                                 if app.config.news_registry else None)
+        registry = load_registry(registry_file)
     except ArchiveError as err:
         logger.warning("%s (index sort keys from it are not used)", err, type="news",
                        subtype="registry")
         registry = Registry()
+        made_from = None  # so that the next build says it again
     old = domain.data.get("slugs", {})
     # A term never takes the name of a user's page in its index's folder (tags/guide.md).
     terms = {index.kind: build_terms(index, entries, registry.sort_key,
@@ -128,11 +138,15 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     links = {docname: _links_of(docname, related, around, entries) for docname in entries}
     unchanged = (not domain.data.get("documents_changed") and domain.data.get("terms") == terms
                  and domain.data.get("aliases") == aliases and old_links == links)
+    # Sphinx keeps the environment only when a document is written; a new registry with no
+    # document changed writes the home page, so that the next build can take the shortcut.
+    new_inputs = domain.data.get("terms_from") != made_from
     domain.data.update(terms=terms, slugs=slugs, aliases=aliases, links=links, related=related,
-                       related_for=limit, listings_unchanged=unchanged)
+                       related_for=limit, listings_unchanged=unchanged, terms_from=made_from)
     # The home page links terms too (the most covered): a term whose page moved (a user page
     # took or gave back its name) re-writes it, as an article change does.
-    rewrite = set(domain.data["latest"]) if domain.data.get("changed") or old != slugs else set()
+    rewrite = (set(domain.data["latest"])
+               if domain.data.get("changed") or old != slugs or new_inputs else set())
     for docname, entry in entries.items():
         if any(old.get(kind, {}).get(n) != slugs.get(kind, {}).get(n)
                for kind, names in entry.terms.items() for n in names):
@@ -141,6 +155,14 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
         if old_links.get(docname) != links[docname]:
             rewrite.add(docname)
     return sorted(rewrite & env.found_docs)
+
+
+def _digest_of(path: Path | None) -> str | None:
+    """The digest of *path*'s bytes; None when there is none to read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path else None
+    except OSError:
+        return None
 
 
 def _user_names(env: Any, kind: str) -> set[str]:
