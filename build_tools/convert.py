@@ -28,7 +28,7 @@ import yaml
 from .article import Article, Source
 from .cache import Extracted, ExtractionCache, config_key
 from .errors import ArchiveError
-from .files import write_atomic
+from .files import write_all_atomic
 from .extract import extract
 from .extract.backends import NerBackend
 from .extract.registry import Registry
@@ -338,6 +338,7 @@ def convert_folder(
     pages: dict[str, str] = {}
     failed = {f for f, r in results.items() if r.status == FAILED}
     rendered: dict[str, tuple[str, str]] = {}
+    writes: list[tuple[Path, str]] = []
     for article in assign_slugs(articles, existing, failed):
         result = results[article.source.file]
         name = f"{article.slug}.md"
@@ -350,11 +351,14 @@ def convert_folder(
             result.status = UNCHANGED
         else:
             text = stamp(render_article(article))
-            result.status = _write_article(output_dir / name, current, text, force)
-            current = text if result.status != KEPT_EDIT else current
+            result.status = _article_status(current, text, force)
+            if result.status == CONVERTED:
+                writes.append((output_dir / name, text))
+                current = text
         rendered[article.source.file] = (key, _sha(current))
         if result.status == KEPT_EDIT:
             result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
+    write_all_atomic(writes, durable=True)
     report.inputs = [results[k] for k in sorted(results)]
     report.removed = _remove_stale(output_dir, existing, pages, failed, report)
     cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)}, rendered)
@@ -490,12 +494,12 @@ _RENDERER = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
                            ).hexdigest()
 
 
-def _write_article(path: Path, current: str | None, text: str, force: bool) -> str:
+def _article_status(current: str | None, text: str, force: bool) -> str:
+    """Whether an article's file, now *current*, is to be written with *text*."""
     if current == text:
         return UNCHANGED
     if current is not None and not force and is_hand_edited(current) is not False:
         return KEPT_EDIT
-    write_atomic(path, text, durable=True)
     return CONVERTED
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,19 @@ def write_atomic(path: Path, data: str | bytes, durable: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_all_atomic(files: Sequence[tuple[Path, str | bytes]], durable: bool = False) -> None:
+    """:func:`write_atomic` for each (path, data) of *files*, several at a time: a durable
+    write waits for the disk (milliseconds each on this project's machine, 10,000 articles a
+    minute one by one), and the waits overlap in threads."""
+    if len(files) < 2:
+        for path, data in files:
+            write_atomic(path, data, durable)
+        return
+    with ThreadPoolExecutor(max_workers=min(16, len(files))) as pool:
+        # list(): the first write that fails raises here.
+        list(pool.map(lambda item: write_atomic(item[0], item[1], durable), files))
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
