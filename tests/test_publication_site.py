@@ -272,13 +272,3 @@ def test_editing_one_articles_people_updates_related_entity_pages_and_feeds(tmp_
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("build"))
     sphinx_build(fresh)
     assert outputs(fresh / "build" / "html") == after
-
-
-def test_parallel_build_gives_the_same_pages_and_feeds(tmp_path: Path):
-    inputs = [SAMPLE, *sorted(ARTICLES.glob("*.txt")), *sorted(EVAL.glob("*.txt"))[:12]]
-    serial = make_project(tmp_path / "serial", inputs)
-    parallel = tmp_path / "parallel" / "project"
-    shutil.copytree(serial, parallel)
-    sphinx_build(serial)
-    sphinx_build(parallel, "-j", "2")
-    assert outputs(serial / "build" / "html") == outputs(parallel / "build" / "html")
