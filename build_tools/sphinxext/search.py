@@ -26,7 +26,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.search import IndexBuilder, SearchLanguage
 from sphinx.util.osutil import relative_uri
 
-from ..files import write_if_changed
+from ..files import read_json, write_atomic
 from ..search.index import (
     FORMAT,
     Facet,
@@ -154,9 +154,22 @@ def _memo(language: type[SearchLanguage]) -> Stems:
     return Stems(language({}).stem)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write *text* unless the file already holds it (so unchanged shards keep their date)."""
-    write_if_changed(path, text.encode("utf-8"))
+def _write_changed(app: Sphinx, root: Path, scripts: dict[str, str]) -> None:
+    """Write the index files whose text changed since the last build (unchanged shards keep
+    their date, so they are not uploaded again), knowing which by the digests the last build
+    kept beside the environment rather than by reading thousands of files back."""
+    store = Path(app.doctreedir) / f"news-search-{app.builder.name}.json"
+    last = read_json(store)
+    old = last.get("files", {}) if isinstance(last, dict) and last.get("outdir") == str(root) \
+        else {}
+    new = {}
+    for name, text in scripts.items():
+        data = text.encode("utf-8")
+        digest = new[name] = hashlib.sha256(data, usedforsecurity=False).hexdigest()
+        path = root / name
+        if old.get(name) != digest or not path.is_file():
+            write_atomic(path, data)
+    write_atomic(store, json.dumps({"outdir": str(root), "files": new}, sort_keys=True))
 
 
 def _payload(script: str) -> Any:
@@ -192,8 +205,7 @@ def write_index(app: Sphinx) -> str:
     payloads["manifest"]["source"] = source
     scripts = index_scripts(payloads)
     scripts["stemmer.js"] = stemmer
-    for name, text in scripts.items():
-        _write(root / name, text)
+    _write_changed(app, root, scripts)
     for path in root.rglob("*"):
         if path.is_file() and path.relative_to(root).as_posix() not in scripts:
             path.unlink()
