@@ -516,3 +516,19 @@ def test_numbers_and_sites(body, wrong, right):
     assert wrong not in result.organizations
     if right:
         assert right in result.organizations
+
+
+@pytest.mark.parametrize("body, organization", [
+    ("Prices rose, said Ann Voss, an economist for Halvard Brenner Partnersbank in Oslo.",
+     "Halvard Brenner Partnersbank"),
+    ("The chief told the Morgenpost Kurier newspaper on Monday.", "Morgenpost Kurier"),
+    ("She is chief executive of The Quillon-Marsh Cos. Inc. on Monday.", "Quillon-Marsh"),
+])
+def test_bodies_named_by_role_publication_or_legal_form(body, organization):
+    """Issue 11: an employer after "economist for", a title the text calls a newspaper and a
+    name ending in "Cos." are bodies."""
+    assert organization in found(body).organizations
+
+
+def test_a_role_for_a_titled_person_names_no_body():
+    assert found("A spokeswoman for Senator Jones said no.").organizations == ()

@@ -35,7 +35,7 @@ ORG_FIRST = frozenset("FC AC AS SC Real Banco Banca Banque Grupo Groupe Deutsche
 #: Legal forms dropped from a company's canonical name.
 LEGAL_SUFFIXES = frozenset(
     "inc inc. corp corp. co co. ltd ltd. plc llc llp ag sa s.a. nv n.v. gmbh ab spa s.p.a. se "
-    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s"
+    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s cos cos."
     .split()
 )
 ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Council of",
@@ -92,7 +92,9 @@ _ORG_APPOSITIVE = re.compile(
 _ORG_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:shares|stock|said in a statement|spokesman|spokeswoman|spokesperson|"
     r"chief executive|chief financial|CEO|chairman|board|executives|shareholders|"
-    r"declined to comment|did not respond|employs|owns|said in a (?:research )?(?:report|note))\b"
+    r"declined to comment|did not respond|employs|owns|said in a (?:research )?(?:report|note)|"
+    # "told the Financial Times Deutschland newspaper": a title the text calls a publication.
+    r"newspaper|daily|magazine|news agency)\b"
 )
 #: "Current Analysis analyst Avi Greengart": a body, then a role in lower case and a name.
 _EMPLOYER_AFTER = re.compile(
@@ -306,7 +308,16 @@ def organization_by_employment(span: Span) -> str | None:
     before = span.before.rstrip()
     if before.endswith((" at", " with")) and _ROLE_WORDS.search(before.rsplit(None, 1)[0]):
         return strip_legal_suffix(span.words)
+    # "an economist for Dresdner Kleinwort": "for" names an employer only right after the
+    # role ("a plan for Iberia" names what the plan is for).
+    if _ROLE_FOR.search(before):
+        return strip_legal_suffix(span.words)
     return None
+
+
+#: A role right before "for": "economist for", "a spokeswoman for".
+_ROLE_FOR = re.compile(r"\b(?:analyst|economist|strategist|spokesman|spokeswoman|spokesperson|"
+                       r"lawyer|attorney|counsel|researcher)s?\s+for$")
 
 
 def described_at_length(after: str) -> bool:
