@@ -532,3 +532,24 @@ def test_bodies_named_by_role_publication_or_legal_form(body, organization):
 
 def test_a_role_for_a_titled_person_names_no_body():
     assert found("A spokeswoman for Senator Jones said no.").organizations == ()
+
+
+@pytest.mark.parametrize("body, organizations", [
+    ("The deal joined Unibank and Norsvik Group last year.", {"Unibank", "Norsvik Group"}),
+    ("The figure came from Ireland's Dock Workers on Monday.",
+     {"Ireland's Dock Workers"}),
+    ("Sales rose at KT's Outlet Club. KT's, which competes with Costco, said so.",
+     {"KT's Outlet Club", "Costco"}),
+    ("The buyer was REIT Halden Suites & Resorts on Monday.", {"Halden Suites & Resorts"}),
+    ("Sales rose 2 percent, the ABCD-UBS weekly chain store survey showed.", set()),
+    ("TNK-BP said so.", {"TNK-BP"}),
+    ("Orvell Motor Co. said profit rose. The Orvell Motor Company said it would not sell.",
+     {"Orvell Motor"}),
+    ("Kestrel Corp. said it would bid. It may include Kestrel Corporation, he said.",
+     {"Kestrel"}),
+])
+def test_bodies_run_together_or_cut_apart(body, organizations):
+    """Issue 11: a fused body word before "and" stands alone; a place's members and a
+    founder's initials open one name; a kind of body before it, and two bodies' joint survey,
+    are no part of a body; a spelled-out legal form is the article's short one."""
+    assert set(found(body).organizations) == organizations

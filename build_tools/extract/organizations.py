@@ -121,6 +121,8 @@ NOT_ACRONYMS = frozenset(
     CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS JGB JGBs
     VIP VIPs ATM ATMs DIY RSVP PR HR R&D USB CRM ERP DIP JV JVs""".split()
 )
+#: Acronyms of kinds of body that, opening a name, describe the body after them.
+KIND_ACRONYMS = frozenset("REIT REITs NGO NGOs ETF ETFs".split())
 #: Words naming what a body publishes: "University of Michigan Survey of Consumers", "Conference
 #: Board Index of Leading Indicators" name the survey or index, not the body.
 _REPORT_WORDS = frozenset("Survey Surveys Index Indices Indexes Poll Polls Report Reports".split())
@@ -149,6 +151,9 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
             return curated
     if len(words) < 2:
         return words[0] if _looks_like_bank(words[0]) else None
+    if len(words) > 2 and words[0] in KIND_ACRONYMS:
+        # "REIT CNL Hotels & Resorts", "NGO Save Our Seas": the kind of body, then its name.
+        return canonical_organization(words[1:])
     if words[-1] in gazetteer.not_entities().last_words:
         return None  # "S&P Financials Index", "Partnership Act": an index, law or event
     if any(w in _REPORT_WORDS and words[i + 1] == "of" for i, w in enumerate(words[1:-1], 1)):
@@ -219,9 +224,24 @@ def organization_in_span(span: Span) -> str | None:
         return found
     if (ticker := TICKER_AFTER.match(span.after)) and not _defines_acronym(span, ticker.group()):
         return strip_legal_suffix(span.words)
-    if len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span):
+    if (len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span)
+            and not _joint_measure(span)):
         return span.words[0]
     return None
+
+
+#: What two bodies publish together: "the ICSC-UBS weekly chain store snapshot".
+_MEASURE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,4}?(?:index|indexes|survey|tally|snapshot|"
+                            r"poll|gauge|measure|figures|data|report)\b")
+
+
+def _joint_measure(span: Span) -> bool:
+    """``ICSC-UBS`` before "weekly chain store snapshot": two bodies' short names joined by a
+    hyphen, one known on its own, naming what they publish together, not one body as
+    ``AFL-CIO`` or the joint venture ``TNK-BP`` do."""
+    parts = span.words[0].split("-")
+    return (len(parts) > 1 and any(fold(p) in gazetteer.organizations() for p in parts)
+            and bool(_MEASURE_AFTER.match(span.after)))
 
 
 #: Endings of common nouns: a name ending so names a thing or an idea ("Public Sector
@@ -330,3 +350,21 @@ def described_at_length(after: str) -> bool:
 def described_as_organization(after: str) -> bool:
     """Whether the words after a name describe a body: ", a startup based in ..."."""
     return bool(_ORG_APPOSITIVE.match(after))
+
+
+#: Legal forms spelled out, and how the wire shortens them: "News Corporation", "News Corp".
+_SPELLED_OUT = {"Corporation": ("Corp", "Corp."), "Company": ("Co", "Co."),
+                "Incorporated": ("Inc", "Inc."), "Limited": ("Ltd", "Ltd.")}
+
+
+def short_form_twin(name: str, names: set[str]) -> str | None:
+    """The name among *names* that *name*, ending in a spelled-out legal form, is the same
+    body as: ``Ford Motor Company`` beside ``Ford Motor``, ``News Corporation`` beside ``News
+    Corp``. ``None`` when the article names it only so."""
+    stem, _, last = name.rpartition(" ")
+    if not stem or last not in _SPELLED_OUT:
+        return None
+    for twin in (stem, *(f"{stem} {short}" for short in _SPELLED_OUT[last])):
+        if twin in names:
+            return twin
+    return None
