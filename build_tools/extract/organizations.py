@@ -35,7 +35,7 @@ ORG_FIRST = frozenset("FC AC AS SC Real Banco Banca Banque Grupo Groupe Deutsche
 #: Legal forms dropped from a company's canonical name.
 LEGAL_SUFFIXES = frozenset(
     "inc inc. corp corp. co co. ltd ltd. plc llc llp ag sa s.a. nv n.v. gmbh ab spa s.p.a. se "
-    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s cos cos."
+    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s cos cos. limited"
     .split()
 )
 ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Council of",
@@ -83,7 +83,7 @@ _ORG_NOUNS = (
     r"distributor|chipmaker|drugmaker"
 )
 _ORG_APPOSITIVE = re.compile(
-    rf"^\s*,\s*(?:a|an|the|its|which|whose)\s+"
+    rf"^\s*(?:,|--|—|–)\s*(?:now\s+)?(?:a|an|the|its|which|whose)\s+"
     rf"(?:(?!(?:at|of|in|for|with|and|who|analyst|economist)\b)[\w'’.-]+\s+){{0,4}}?"
     rf"(?:{_ORG_NOUNS})\b"
     r"(?!(?:'s|’s)|\s+(?:[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|head|chief|official|"
@@ -196,7 +196,17 @@ def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
         kept[-1] = kept[-1].rstrip(".,")
     if all(w.casefold().rstrip(".,") in LEGAL_SUFFIXES for w in kept):
         return None  # "Co Inc": a legal form, no name
-    return " ".join(kept) if kept else None
+    return join_initials(" ".join(kept)) if kept else None
+
+
+def join_initials(name: str) -> str:
+    """``M & T Bank`` -> ``M&T Bank``: initials joined by ``&`` are printed without spaces
+    (``H&R Block``, ``AT&T``); the spaces are the tokeniser's. Partners' names (``Procter &
+    Gamble``) keep theirs."""
+    return _SPACED_INITIALS.sub(r"\1&\2", name)
+
+
+_SPACED_INITIALS = re.compile(r"(?<![\w.])([A-Z]{1,3}) & ([A-Z]{1,3})(?![\w.])")
 
 
 def _needs_its_suffix(word: str) -> bool:
