@@ -568,3 +568,15 @@ def test_printed_initials_dashed_appositives_and_limited(body, organizations):
     """Issue 11: initials joined by "&" keep the printed form; an appositive set off by dashes
     or opened by "now" describes a body; "Limited" is a legal form."""
     assert set(found(body).organizations) == organizations
+
+
+@pytest.mark.parametrize("body, organization", [
+    ("It won part of the U.S. Department of Justice's review.", "Justice Department"),
+    ("The U.S. Mining Department said so.", "Mining Department"),
+    ("Shares of US Harbor Lines Group rose.", "US Harbor Lines Group"),
+    ("The U.S. Chamber of Commerce said so.", "U.S. Chamber of Commerce"),
+])
+def test_a_country_before_its_government_department(body, organization):
+    """Issue 11: "U.S." opening a department's name, or a curated body's, is dropped as the
+    curated names drop it; other bodies keep it."""
+    assert found(body).organizations == (organization,)

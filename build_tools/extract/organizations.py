@@ -121,6 +121,8 @@ NOT_ACRONYMS = frozenset(
     CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS JGB JGBs
     VIP VIPs ATM ATMs DIY RSVP PR HR R&D USB CRM ERP DIP JV JVs""".split()
 )
+#: A country's short name opening the name of one of its government's bodies.
+_COUNTRY_PREFIXES = frozenset(("U.S.", "US", "U.S"))
 #: Acronyms of kinds of body that, opening a name, describe the body after them.
 KIND_ACRONYMS = frozenset("REIT REITs NGO NGOs ETF ETFs".split())
 #: Words naming what a body publishes: "University of Michigan Survey of Consumers", "Conference
@@ -151,6 +153,12 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
             return curated
     if len(words) < 2:
         return words[0] if _looks_like_bank(words[0]) else None
+    if len(words) > 2 and words[0] in _COUNTRY_PREFIXES and (
+            is_curated(words[1:]) or words[-1] == "Department"):
+        # "U.S. Department of Defense", "U.S. Labor Department": the curated names drop the
+        # country from a government's departments ("U.S. Airways Group" keeps it: no
+        # department).
+        return canonical_organization(words[1:])
     if len(words) > 2 and words[0] in KIND_ACRONYMS:
         # "REIT CNL Hotels & Resorts", "NGO Save Our Seas": the kind of body, then its name.
         return canonical_organization(words[1:])
