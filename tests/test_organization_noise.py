@@ -580,3 +580,18 @@ def test_a_country_before_its_government_department(body, organization):
     """Issue 11: "U.S." opening a department's name, or a curated body's, is dropped as the
     curated names drop it; other bodies keep it."""
     assert found(body).organizations == (organization,)
+
+
+@pytest.mark.parametrize("body, organization", [
+    ("Online seller zMart Inc. ( ZMRT.O ) reported results. Shares of zMart jumped.", "zMart"),
+    ("Revenue at online payments service PayQuick grew.", "PayQuick"),
+    ("The firm bought music download service Tunely for undisclosed terms.", "Tunely"),
+])
+def test_names_led_by_a_small_letter_and_named_services(body, organization):
+    """Issue 11: a name led by one small letter (as "eBay") is a name; a kind of service
+    before a name is the body that runs it."""
+    assert found(body).organizations == (organization,)
+
+
+def test_a_unit_led_by_a_small_letter_is_no_name():
+    assert found("Power cost 9 cents per kWh in May.").organizations == ()

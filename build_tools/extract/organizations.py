@@ -60,6 +60,11 @@ DESCRIPTORS = frozenset(
     homebuilder brewer""".split()
 )
 _DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
+#: "online payments service PayPal", "movie download service Movielink": a kind of service
+#: before a name is the body that runs it.
+_SERVICE_BEFORE = re.compile(r"\b(?:news|wire|payments?|download|music|video|online|Web|web|"
+                             r"Internet|internet|messaging|search|rental|streaming|"
+                             r"subscription|networking)\s+service$")
 #: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
 _BASED_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.]*-based$")
 #: "agreed to acquire Parlano, which", "considering buying Godiva.": what is bought is a
@@ -326,6 +331,7 @@ def organization_by_description(span: Span) -> str | None:
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
+            _SERVICE_BEFORE.search(before)) or (
             last.endswith(("-owned", "-run", "-controlled", "-backed"))) or (
             _STAKE_IN.search(before + " ")) or _BASED_BEFORE.search(before):
         return strip_legal_suffix(span.words)

@@ -78,7 +78,10 @@ def fold(text: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1].isupper())
+    """``Reuters``, ``'Abd``, and names led by one small letter (``eBay``, ``iRobot``; not
+    units such as ``kWh``)."""
+    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1].isupper()) or (
+        len(word) > 3 and word[0].islower() and word[1].isupper() and word[2].islower())
 
 
 def is_calendar_word(word: str) -> bool:
