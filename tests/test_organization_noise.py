@@ -595,3 +595,9 @@ def test_names_led_by_a_small_letter_and_named_services(body, organization):
 
 def test_a_unit_led_by_a_small_letter_is_no_name():
     assert found("Power cost 9 cents per kWh in May.").organizations == ()
+
+
+def test_an_acronym_of_a_hyphenated_name_is_that_body():
+    """Issue 11: "HP" of "Hewlett-Packard": the initials of a name's hyphenated parts."""
+    body = "Varden-Lusk Co. said so. VL Chairman Ann Dunn quit."
+    assert found(body).organizations == ("Varden-Lusk",)

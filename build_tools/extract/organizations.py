@@ -392,3 +392,11 @@ def short_form_twin(name: str, names: set[str]) -> str | None:
         if twin in names:
             return twin
     return None
+
+
+def initials_of(name: str) -> str | None:
+    """``HP`` for ``Hewlett-Packard``, ``GM`` for ``General Motors``: the capitals that open
+    the parts of a body's name, by which the wire calls it for short; ``None`` for a name of
+    one part."""
+    parts = [part for part in re.split(r"[\s-]+", name) if part[:1].isupper()]
+    return "".join(part[0] for part in parts) if len(parts) > 1 else None
