@@ -601,3 +601,9 @@ def test_an_acronym_of_a_hyphenated_name_is_that_body():
     """Issue 11: "HP" of "Hewlett-Packard": the initials of a name's hyphenated parts."""
     body = "Varden-Lusk Co. said so. VL Chairman Ann Dunn quit."
     assert found(body).organizations == ("Varden-Lusk",)
+
+
+def test_a_renamed_body_keeps_the_name_the_copy_prints():
+    """Issue 11: "Google Inc." and "Google" are one entry, not "Google" and "Alphabet"."""
+    body = "Google Inc. said so. Google shares rose, as did DaimlerChrysler's."
+    assert set(found(body).organizations) == {"Google", "DaimlerChrysler"}
