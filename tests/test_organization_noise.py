@@ -607,3 +607,9 @@ def test_a_renamed_body_keeps_the_name_the_copy_prints():
     """Issue 11: "Google Inc." and "Google" are one entry, not "Google" and "Alphabet"."""
     body = "Google Inc. said so. Google shares rose, as did DaimlerChrysler's."
     assert set(found(body).organizations) == {"Google", "DaimlerChrysler"}
+
+
+def test_capitals_and_digits_before_a_legal_form_name_a_company():
+    """Issue 11: "RC2 Corp." is a company; "CLF8" alone stays a code."""
+    assert found("In June, QX7 Corp. recalled toy trains. Crude CLF8 rose.").organizations == (
+        "QX7",)

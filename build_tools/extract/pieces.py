@@ -277,7 +277,10 @@ def _without_codes(spans: list[Span]) -> Iterator[Span]:
     for span in spans:
         start = 0
         for i, word in enumerate(span.words):
-            if is_code(word):
+            # "RC2 Corp.": capitals and digits before a legal form open a company's name.
+            legal_next = i + 1 < len(span.words) and (
+                span.words[i + 1].casefold() in LEGAL_SUFFIXES) and not _TICKER.match(word)
+            if is_code(word) and not legal_next:
                 if i > start:
                     yield sub_span(span, start, i - 1)
                 start = i + 1
