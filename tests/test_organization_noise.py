@@ -613,3 +613,16 @@ def test_capitals_and_digits_before_a_legal_form_name_a_company():
     """Issue 11: "RC2 Corp." is a company; "CLF8" alone stays a code."""
     assert found("In June, QX7 Corp. recalled toy trains. Crude CLF8 rose.").organizations == (
         "QX7",)
+
+
+@pytest.mark.parametrize("body, organizations", [
+    ("Last year Harlow Tobacco USA introduced a snuff.", {"Harlow Tobacco USA"}),
+    ("Officials for Zest-Mobile USA declined comment.", {"Zest-Mobile USA"}),
+    ("He played for Team USA.", set()),
+    ("It rose, market data compiler Quantiva says.", {"Quantiva"}),
+    ("The Teamsters said so.", {"Teamsters"}),
+])
+def test_national_arms_data_compilers_and_curated_unions(body, organizations):
+    """Issue 11: a body's arm named with "USA", a data compiler, and a union known by a
+    plural (curated)."""
+    assert set(found(body).organizations) == organizations

@@ -59,7 +59,7 @@ DESCRIPTORS = frozenset(
     contractor contractors outlet outlets institute association federation jeweler jeweller
     homebuilder brewer""".split()
 )
-_DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
+_DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group|compiler|provider)$")
 #: "online payments service PayPal", "movie download service Movielink": a kind of service
 #: before a name is the body that runs it.
 _SERVICE_BEFORE = re.compile(r"\b(?:news|wire|payments?|download|music|video|online|Web|web|"
@@ -176,6 +176,8 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
         return strip_legal_suffix(words)
     if "&" in words and words[0] != "&" and words[-1] != "&":
         return strip_legal_suffix(words)  # "Procter & Gamble", "Ernst & Young"
+    if words[-1] == "USA" and "and" not in words and (len(words) > 2 or "-" in words[0]):
+        return name  # "Philip Morris USA", "T-Mobile USA": a body's arm in the United States
     return None
 
 
