@@ -626,3 +626,14 @@ def test_national_arms_data_compilers_and_curated_unions(body, organizations):
     """Issue 11: a body's arm named with "USA", a data compiler, and a union known by a
     plural (curated)."""
     assert set(found(body).organizations) == organizations
+
+
+@pytest.mark.parametrize("body, organizations", [
+    ("The bid would involve Chilean publisher Rafael Tomas Ibarra and a fund.", set()),
+    ("It was bought by publisher Aldous Verlag last year.", {"Aldous Verlag"}),
+    ("The book came from publisher Quill & Stone.", {"Quill & Stone"}),
+])
+def test_a_publisher_with_a_persons_full_name_is_no_body(body, organizations):
+    """Issue 11: after a descriptor a person may bear ("publisher", "investor"), a name shaped
+    like a person's full name is no body; a two-word or joined name still is."""
+    assert set(found(body).organizations) == organizations

@@ -332,6 +332,8 @@ def organization_by_description(span: Span) -> str | None:
         return None
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""
+    if last in _PERSON_DESCRIPTORS and _shaped_like_a_full_name(span.words):
+        return None  # "Spanish publisher Jose Manuel Lara": a person who publishes
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
             _SERVICE_BEFORE.search(before)) or (
             last.endswith(("-owned", "-run", "-controlled", "-backed"))) or (
@@ -347,6 +349,18 @@ def organization_by_description(span: Span) -> str | None:
             span.before.rstrip().endswith((",", "and", "with", "by", "from"))):
         return span.words[0]  # "Aquanord of France", "Siemens of Germany"
     return None
+
+
+#: Descriptors that say as often what a person does as what a body is.
+_PERSON_DESCRIPTORS = frozenset("publisher investor partner developer broker trader".split())
+
+
+def _shaped_like_a_full_name(words: tuple[str, ...]) -> bool:
+    """Three or four plain capitalised words and nothing of a body's name (``Jose Manuel
+    Lara``); ``Random House`` and ``Simon & Schuster`` are no such names."""
+    return 3 <= len(words) <= 4 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() and w not in ORG_SUFFIXES
+        for w in words)
 
 
 def organization_by_employment(span: Span) -> str | None:
