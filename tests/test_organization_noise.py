@@ -637,3 +637,10 @@ def test_a_publisher_with_a_persons_full_name_is_no_body(body, organizations):
     """Issue 11: after a descriptor a person may bear ("publisher", "investor"), a name shaped
     like a person's full name is no body; a two-word or joined name still is."""
     assert set(found(body).organizations) == organizations
+
+
+def test_a_sunday_paper_keeps_its_day():
+    """Issue 11: "Sunday Telegraph" is a paper's name; "on Sunday" before a name is a day."""
+    body = ("Shares fell after the Sunday Herald newspaper reported a bid. "
+            "On Sunday Morgan Stanley said so.")
+    assert set(found(body).organizations) == {"Sunday Herald", "Morgan Stanley"}
