@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..characters import clean_name, remove_format_characters
 from ..parse import ParsedText
 from .backends import NerBackend
-from .organizations import is_acronym
+from .organizations import initials_of, is_acronym
 from .people import find_people, short_forms, speakers_in_capitals
 from .pieces import (
     classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
@@ -152,8 +152,7 @@ WEAK_ORGANIZATION_REASONS = frozenset(
 
 def _expand_acronyms(orgs: list[str]) -> list[str]:
     """``GM`` after ``General Motors``: an acronym of an organisation named in the article."""
-    initials = {"".join(w[0] for w in name.split() if w[0].isupper()): name
-                for name in orgs if " " in name}
+    initials = {short: name for name in orgs if (short := initials_of(name))}
     return [initials.get(name, name) if is_acronym(name) else name for name in orgs]
 
 

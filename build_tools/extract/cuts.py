@@ -87,8 +87,15 @@ def possessive_in_name(left: Span, right: Span) -> bool:
     """"Ombudsman's Office", "Dillard's Inc", "Wendy's International Inc." and "Moody's
     Investors Service" are one name; "Peru's Congress", "Mexico's Navy Ministry", "Microsoft's
     Office" and "Rupert Murdoch's News Corp" two."""
+    if (canonical_place(left.words) is not None and len(right.words) == 2
+            and right.words[-1] in MEMBER_PLURALS and not is_curated(right.words)):
+        return True  # "America's Community Bankers": a place's members name the body
     if canonical_place(left.words) is not None or title_of(left.words):
         return False  # "Prime Minister Rajiv Gandhi's Congress": a person's, then a body
+    if (len(left.words) == 1 and is_acronym(left.words[0]) and not is_curated(left.words)
+            and sum(c.isalpha() for c in left.words[0]) <= 2 and right.words[-1] in ORG_SUFFIXES
+            and "and" not in right.words):
+        return True  # "BJ's Wholesale Club": a founder's initials, no body of their own
     if left.words[-1] in _SCHOOL_OWNERS and right.words[0] in _SCHOOLS:
         return True  # "Boston University's School of Management"
     # "Moody's Investors Service and Fitch Ratings": the name after the possessive ends at
@@ -110,6 +117,10 @@ def possessive_in_name(left: Span, right: Span) -> bool:
             and not (is_curated(left.words) or is_acronym(left.words[0])))
 
 
+#: Plurals of the members a trade body speaks for, ending its name after a place's
+#: possessive: "America's Community Bankers" is one body, "Peru's Congress" a place's body.
+MEMBER_PLURALS = frozenset("""Bankers Workers Investors Producers Manufacturers Growers Farmers
+    Builders Dealers Retailers Exporters Importers Insurers Lenders""".split())
 #: Words of names that follow a founder's possessive and name no body alone.
 _GENERIC_TAILS = frozenset("International Holdings Industries Enterprises Companies".split())
 
@@ -128,7 +139,7 @@ def split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) -
         first, second = parts[0].words, parts[1].words
         after_and = span.words[span.words.index("and") + 1]
         stands_alone = canonical_place(first) or is_curated(first) or (
-            len(first) == 1 and is_acronym(first[0])) or (
+            len(first) == 1 and (is_acronym(first[0]) or _fused_body_word(first[0]))) or (
             canonical_organization(first) and not " ".join(first).startswith(ORG_PREFIXES)
             and not _adjective(first[-1])) or _printed_alone(first, lexicon) or (
             listed and len(first) > 1 and len(second) > 1 and not _adjective(second[0])
@@ -155,6 +166,17 @@ def split_list(span: Span, lexicon: Lexicon = Lexicon(), listed: bool = False) -
             start = span.words.index(parts[-2].words[0], 0, last_and)
             parts[-2:] = [sub_span(span, start, len(span.words) - 1)]
     return [piece for part in parts for piece in _split_of_place(part)]
+
+
+#: Words of bodies' names that companies fuse onto a name: "Citicorp", "Unibank", "Mediagroup".
+_FUSED_ENDINGS = ("corp", "bank", "group")
+
+
+def _fused_body_word(word: str) -> bool:
+    """``Citicorp``, ``Commerzbank``: one word that carries a body's word fused at its end,
+    so it names a body alone before "and" (``Citicorp and Travelers Group`` are two)."""
+    return (len(word) > len(max(_FUSED_ENDINGS, key=len)) + 2 and word[0].isupper()
+            and word[1:].islower() and word.endswith(_FUSED_ENDINGS))
 
 
 def _names_alone(words: tuple[str, ...], lexicon: Lexicon) -> bool:

@@ -35,7 +35,7 @@ ORG_FIRST = frozenset("FC AC AS SC Real Banco Banca Banque Grupo Groupe Deutsche
 #: Legal forms dropped from a company's canonical name.
 LEGAL_SUFFIXES = frozenset(
     "inc inc. corp corp. co co. ltd ltd. plc llc llp ag sa s.a. nv n.v. gmbh ab spa s.p.a. se "
-    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s"
+    "oyj asa kk pte bhd tbk lp l.p. sarl s.a.r.l. bv b.v. as a/s cos cos. limited"
     .split()
 )
 ORG_PREFIXES = ("Ministry of", "Department of", "University of", "Bank of", "Council of",
@@ -59,7 +59,12 @@ DESCRIPTORS = frozenset(
     contractor contractors outlet outlets institute association federation jeweler jeweller
     homebuilder brewer""".split()
 )
-_DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group)$")
+_DESCRIPTOR_SUFFIX = re.compile(r"(?:maker|makers|giant|firm|group|compiler|provider)$")
+#: "online payments service PayPal", "movie download service Movielink": a kind of service
+#: before a name is the body that runs it.
+_SERVICE_BEFORE = re.compile(r"\b(?:news|wire|payments?|download|music|video|online|Web|web|"
+                             r"Internet|internet|messaging|search|rental|streaming|"
+                             r"subscription|networking)\s+service$")
 #: "Texas-based Lone Star": a body based in a named place (not "computer-based Web search").
 _BASED_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.]*-based$")
 #: "agreed to acquire Parlano, which", "considering buying Godiva.": what is bought is a
@@ -83,7 +88,7 @@ _ORG_NOUNS = (
     r"distributor|chipmaker|drugmaker"
 )
 _ORG_APPOSITIVE = re.compile(
-    rf"^\s*,\s*(?:a|an|the|its|which|whose)\s+"
+    rf"^\s*(?:,|--|—|–)\s*(?:now\s+)?(?:a|an|the|its|which|whose)\s+"
     rf"(?:(?!(?:at|of|in|for|with|and|who|analyst|economist)\b)[\w'’.-]+\s+){{0,4}}?"
     rf"(?:{_ORG_NOUNS})\b"
     r"(?!(?:'s|’s)|\s+(?:[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|head|chief|official|"
@@ -92,7 +97,9 @@ _ORG_APPOSITIVE = re.compile(
 _ORG_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:shares|stock|said in a statement|spokesman|spokeswoman|spokesperson|"
     r"chief executive|chief financial|CEO|chairman|board|executives|shareholders|"
-    r"declined to comment|did not respond|employs|owns|said in a (?:research )?(?:report|note))\b"
+    r"declined to comment|did not respond|employs|owns|said in a (?:research )?(?:report|note)|"
+    # "told the Financial Times Deutschland newspaper": a title the text calls a publication.
+    r"newspaper|daily|magazine|news agency)\b"
 )
 #: "Current Analysis analyst Avi Greengart": a body, then a role in lower case and a name.
 _EMPLOYER_AFTER = re.compile(
@@ -119,6 +126,10 @@ NOT_ACRONYMS = frozenset(
     CDMA GSM UMTS HSDPA LTE WCDMA VoIP DSL ADSL RFID MP3 SMS MMS JGB JGBs
     VIP VIPs ATM ATMs DIY RSVP PR HR R&D USB CRM ERP DIP JV JVs""".split()
 )
+#: A country's short name opening the name of one of its government's bodies.
+_COUNTRY_PREFIXES = frozenset(("U.S.", "US", "U.S"))
+#: Acronyms of kinds of body that, opening a name, describe the body after them.
+KIND_ACRONYMS = frozenset("REIT REITs NGO NGOs ETF ETFs".split())
 #: Words naming what a body publishes: "University of Michigan Survey of Consumers", "Conference
 #: Board Index of Leading Indicators" name the survey or index, not the body.
 _REPORT_WORDS = frozenset("Survey Surveys Index Indices Indexes Poll Polls Report Reports".split())
@@ -147,6 +158,15 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
             return curated
     if len(words) < 2:
         return words[0] if _looks_like_bank(words[0]) else None
+    if len(words) > 2 and words[0] in _COUNTRY_PREFIXES and (
+            is_curated(words[1:]) or words[-1] == "Department"):
+        # "U.S. Department of Defense", "U.S. Labor Department": the curated names drop the
+        # country from a government's departments ("U.S. Airways Group" keeps it: no
+        # department).
+        return canonical_organization(words[1:])
+    if len(words) > 2 and words[0] in KIND_ACRONYMS:
+        # "REIT CNL Hotels & Resorts", "NGO Save Our Seas": the kind of body, then its name.
+        return canonical_organization(words[1:])
     if words[-1] in gazetteer.not_entities().last_words:
         return None  # "S&P Financials Index", "Partnership Act": an index, law or event
     if any(w in _REPORT_WORDS and words[i + 1] == "of" for i, w in enumerate(words[1:-1], 1)):
@@ -156,6 +176,8 @@ def canonical_organization(words: tuple[str, ...]) -> str | None:
         return strip_legal_suffix(words)
     if "&" in words and words[0] != "&" and words[-1] != "&":
         return strip_legal_suffix(words)  # "Procter & Gamble", "Ernst & Young"
+    if words[-1] == "USA" and "and" not in words and (len(words) > 2 or "-" in words[0]):
+        return name  # "Philip Morris USA", "T-Mobile USA": a body's arm in the United States
     return None
 
 
@@ -189,7 +211,17 @@ def strip_legal_suffix(words: tuple[str, ...]) -> str | None:
         kept[-1] = kept[-1].rstrip(".,")
     if all(w.casefold().rstrip(".,") in LEGAL_SUFFIXES for w in kept):
         return None  # "Co Inc": a legal form, no name
-    return " ".join(kept) if kept else None
+    return join_initials(" ".join(kept)) if kept else None
+
+
+def join_initials(name: str) -> str:
+    """``M & T Bank`` -> ``M&T Bank``: initials joined by ``&`` are printed without spaces
+    (``H&R Block``, ``AT&T``); the spaces are the tokeniser's. Partners' names (``Procter &
+    Gamble``) keep theirs."""
+    return _SPACED_INITIALS.sub(r"\1&\2", name)
+
+
+_SPACED_INITIALS = re.compile(r"(?<![\w.])([A-Z]{1,3}) & ([A-Z]{1,3})(?![\w.])")
 
 
 def _needs_its_suffix(word: str) -> bool:
@@ -217,9 +249,24 @@ def organization_in_span(span: Span) -> str | None:
         return found
     if (ticker := TICKER_AFTER.match(span.after)) and not _defines_acronym(span, ticker.group()):
         return strip_legal_suffix(span.words)
-    if len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span):
+    if (len(span.words) == 1 and is_acronym(span.words[0]) and not inside_brackets(span)
+            and not _joint_measure(span)):
         return span.words[0]
     return None
+
+
+#: What two bodies publish together: "the ICSC-UBS weekly chain store snapshot".
+_MEASURE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,4}?(?:index|indexes|survey|tally|snapshot|"
+                            r"poll|gauge|measure|figures|data|report)\b")
+
+
+def _joint_measure(span: Span) -> bool:
+    """``ICSC-UBS`` before "weekly chain store snapshot": two bodies' short names joined by a
+    hyphen, one known on its own, naming what they publish together, not one body as
+    ``AFL-CIO`` or the joint venture ``TNK-BP`` do."""
+    parts = span.words[0].split("-")
+    return (len(parts) > 1 and any(fold(p) in gazetteer.organizations() for p in parts)
+            and bool(_MEASURE_AFTER.match(span.after)))
 
 
 #: Endings of common nouns: a name ending so names a thing or an idea ("Public Sector
@@ -285,7 +332,10 @@ def organization_by_description(span: Span) -> str | None:
         return None
     before = span.before.rstrip()
     last = before.rsplit(None, 1)[-1].casefold() if before else ""
+    if last in _PERSON_DESCRIPTORS and _shaped_like_a_full_name(span.words):
+        return None  # "Spanish publisher Jose Manuel Lara": a person who publishes
     if last in DESCRIPTORS or (_DESCRIPTOR_SUFFIX.search(last) and len(last) > 5) or (
+            _SERVICE_BEFORE.search(before)) or (
             last.endswith(("-owned", "-run", "-controlled", "-backed"))) or (
             _STAKE_IN.search(before + " ")) or _BASED_BEFORE.search(before):
         return strip_legal_suffix(span.words)
@@ -301,12 +351,33 @@ def organization_by_description(span: Span) -> str | None:
     return None
 
 
+#: Descriptors that say as often what a person does as what a body is.
+_PERSON_DESCRIPTORS = frozenset("publisher investor partner developer broker trader".split())
+
+
+def _shaped_like_a_full_name(words: tuple[str, ...]) -> bool:
+    """Three or four plain capitalised words and nothing of a body's name (``Jose Manuel
+    Lara``); ``Random House`` and ``Simon & Schuster`` are no such names."""
+    return 3 <= len(words) <= 4 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() and w not in ORG_SUFFIXES
+        for w in words)
+
+
 def organization_by_employment(span: Span) -> str | None:
     """Where someone works: "an analyst at Barclays", "head of research at Wood Mackenzie"."""
     before = span.before.rstrip()
     if before.endswith((" at", " with")) and _ROLE_WORDS.search(before.rsplit(None, 1)[0]):
         return strip_legal_suffix(span.words)
+    # "an economist for Dresdner Kleinwort": "for" names an employer only right after the
+    # role ("a plan for Iberia" names what the plan is for).
+    if _ROLE_FOR.search(before):
+        return strip_legal_suffix(span.words)
     return None
+
+
+#: A role right before "for": "economist for", "a spokeswoman for".
+_ROLE_FOR = re.compile(r"\b(?:analyst|economist|strategist|spokesman|spokeswoman|spokesperson|"
+                       r"lawyer|attorney|counsel|researcher)s?\s+for$")
 
 
 def described_at_length(after: str) -> bool:
@@ -319,3 +390,29 @@ def described_at_length(after: str) -> bool:
 def described_as_organization(after: str) -> bool:
     """Whether the words after a name describe a body: ", a startup based in ..."."""
     return bool(_ORG_APPOSITIVE.match(after))
+
+
+#: Legal forms spelled out, and how the wire shortens them: "News Corporation", "News Corp".
+_SPELLED_OUT = {"Corporation": ("Corp", "Corp."), "Company": ("Co", "Co."),
+                "Incorporated": ("Inc", "Inc."), "Limited": ("Ltd", "Ltd.")}
+
+
+def short_form_twin(name: str, names: set[str]) -> str | None:
+    """The name among *names* that *name*, ending in a spelled-out legal form, is the same
+    body as: ``Ford Motor Company`` beside ``Ford Motor``, ``News Corporation`` beside ``News
+    Corp``. ``None`` when the article names it only so."""
+    stem, _, last = name.rpartition(" ")
+    if not stem or last not in _SPELLED_OUT:
+        return None
+    for twin in (stem, *(f"{stem} {short}" for short in _SPELLED_OUT[last])):
+        if twin in names:
+            return twin
+    return None
+
+
+def initials_of(name: str) -> str | None:
+    """``HP`` for ``Hewlett-Packard``, ``GM`` for ``General Motors``: the capitals that open
+    the parts of a body's name, by which the wire calls it for short; ``None`` for a name of
+    one part."""
+    parts = [part for part in re.split(r"[\s-]+", name) if part[:1].isupper()]
+    return "".join(part[0] for part in parts) if len(parts) > 1 else None

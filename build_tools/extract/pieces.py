@@ -17,7 +17,7 @@ from .organizations import (
     PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length, is_acronym,
     is_curated, is_descriptor, names_a_concept, organization_by_description,
     organization_by_employment,
-    organization_in_span, strip_legal_suffix,
+    organization_in_span, short_form_twin, strip_legal_suffix,
 )
 from .people import (
     SURNAME_SUFFIXES, has_evidence, is_title_word, quoted_person, role_before,
@@ -277,7 +277,10 @@ def _without_codes(spans: list[Span]) -> Iterator[Span]:
     for span in spans:
         start = 0
         for i, word in enumerate(span.words):
-            if is_code(word):
+            # "RC2 Corp.": capitals and digits before a legal form open a company's name.
+            legal_next = i + 1 < len(span.words) and (
+                span.words[i + 1].casefold() in LEGAL_SUFFIXES) and not _TICKER.match(word)
+            if is_code(word) and not legal_next:
                 if i > start:
                     yield sub_span(span, start, i - 1)
                 start = i + 1
@@ -562,6 +565,9 @@ def join_short_forms(pieces: list[Piece]) -> None:
         if piece.name.casefold().endswith(".com") and len(piece.name) > 5:
             web_names.setdefault(fold(piece.name[:-4]), piece.name)
         words = piece.name.split()
+        if len(words) > 1 and (base := possessive_base(words[0])) and is_acronym(base):
+            # "BJ's Wholesale Club ... BJ's offers": the founder's initials alone are the body.
+            shorts.setdefault(fold(base), piece.name)
         if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
             heads.setdefault(fold(words[0]), set()).add(piece.name)
         # "Caremark Board" is a part of Caremark, not its full name.
@@ -590,6 +596,11 @@ def join_short_forms(pieces: list[Piece]) -> None:
             # AeroSystems ... Spirit, a former unit of Airbus": a weakly found name is the one
             # body the article names with that first word.
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+    names = {piece.name for piece in pieces if piece.kind == "organizations" and piece.name}
+    for piece in pieces:
+        if piece.kind == "organizations" and piece.name and (
+                twin := short_form_twin(piece.name, names)):
+            piece.name, piece.reason = twin, f"spelled out for {twin}"
 
 
 #: Reasons that found a body by the words around it, not by its name.

@@ -78,7 +78,10 @@ def fold(text: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1].isupper())
+    """``Reuters``, ``'Abd``, and names led by one small letter (``eBay``, ``iRobot``; not
+    units such as ``kWh``)."""
+    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1].isupper()) or (
+        len(word) > 3 and word[0].islower() and word[1].isupper() and word[2].islower())
 
 
 def is_calendar_word(word: str) -> bool:
@@ -238,6 +241,11 @@ def _rest(span: Span, first: int) -> Span | None:
     return sub_span(span, first, len(span.words) - 1) if first < len(span.words) else None
 
 
+#: Last words of newspapers' names that "Sunday" opens: "Sunday Telegraph", "Sunday Times".
+SUNDAY_PAPERS = frozenset("""Times Telegraph Herald Post Mirror Express Mail Independent Star
+    Tribune Observer Business Sun World""".split())
+
+
 def _starts_run(word: str) -> bool:
     return is_capitalised(word) and any(c.isalpha() for c in word)
 
@@ -250,7 +258,9 @@ def _trimmed(text: str, run: list[tuple[str, int, int]]) -> list[Span]:
         following = run[i + 1][0] if i + 1 < len(run) else ""
         month_as_name = (token[0].casefold() in MONTHS and not pieces[-1]
                          and is_capitalised(following) and following.casefold() not in MONTHS)
-        if is_calendar_word(token[0]) and not month_as_name:
+        # "Sunday Telegraph", "Sunday Times": a weekend paper's name, not a day.
+        sunday_paper = token[0] == "Sunday" and following in SUNDAY_PAPERS
+        if is_calendar_word(token[0]) and not month_as_name and not sunday_paper:
             pieces.append([])
         else:
             pieces[-1].append(token)
