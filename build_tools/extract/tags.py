@@ -52,7 +52,7 @@ class TagEvidence:
 
     counts: dict[str, int]  #: word -> occurrences that counted (weak words included)
     weak: frozenset[str] = field(default_factory=frozenset)  #: which of them are weak
-    where: str = ""  #: "headline", "lead" or "body density 9.1 per 1,000 words"
+    where: str = ""  #: "bid in the headline", "merger in the lead" or the body's density
 
     def explained(self) -> str:
         words = ", ".join(f"{w} x{n}" + (" (weak)" if w in self.weak else "")
@@ -192,13 +192,15 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
     if total < rule.min_count:
         return None
     counts = {w: len(p) for w, p in (*strong.items(), *weak.items())}
-    evidence = lambda where: TagEvidence(counts, frozenset(weak), where)  # noqa: E731
+
+    def evidence(where: str) -> TagEvidence:
+        return TagEvidence(counts, frozenset(weak), where)
+
     if rule.anywhere:
         return evidence(f"{total} signals anywhere (anywhere: true)")
-    if any(0 in p for p in strong.values()):
-        return evidence("in the headline")
-    if any(text.lead in p for p in strong.values()):
-        return evidence("in the lead")
+    for paragraph, name in ((0, "headline"), (text.lead, "lead")):
+        if placed := [w for w, p in strong.items() if paragraph in p]:
+            return evidence(f"{', '.join(placed)} in the {name}")
     body = sum(_weight(w, p) for w, p in strong.items())
     density = 1000 * body / max(text.body_words, 1)
     if density >= DENSITY and len(strong) >= DENSITY_DISTINCT:
