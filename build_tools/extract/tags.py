@@ -120,7 +120,7 @@ class _Text:
         self.starts: dict[str, list[int]] = {}
         for i, word in enumerate(self.words):
             self.starts.setdefault(word.key, []).append(i)
-        paragraphs = [p for p in _PARAGRAPH_BREAK.split(text)]
+        paragraphs = _PARAGRAPH_BREAK.split(text)
         # The lead is the body's first paragraph that is not a note in parentheses
         # ("(Corrects paragraph 3)", "(For more stories ... )").
         self.lead = next((i for i, p in enumerate(paragraphs) if i and p.strip()
