@@ -50,7 +50,7 @@ def explain_file(path: Path, input_dir: Path, registry: Registry, rules: tuple[T
         lines.append("  date: none (never guessed)")
     for tag, words in found.tag_words.items():
         counted = ", ".join(f"{w} x{n}" for w, n in words.items())
-        lines.append(f"  tag {tag}: {counted}")
+        lines.append(f"  tag {tag}: {found.tag_reasons.get(tag, counted)}")
     for kind, label in (("people", "person"), ("places", "place"),
                         ("organizations", "organization")):
         for name in getattr(found, kind):

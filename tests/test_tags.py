@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.errors import ArchiveError
 from build_tools.extract.registry import load_taxonomy
-from build_tools.extract.tags import TagRule, tag_evidence
+from build_tools.extract.tags import TagRule, tag_decisions, tag_evidence
 
 DIPLOMACY = (TagRule("diplomacy", ("embassy", "summit", "secretary of state", "ambassador"), 2),)
 CLIMATE = (TagRule("climate", ("carbon",), 2),)
@@ -69,3 +70,136 @@ def test_a_recurring_title_is_one_piece_of_evidence():
             "thanked the ambassador for his efforts.")
     assert tag_evidence(text, DIPLOMACY) == {}
     assert "diplomacy" in tag_evidence(text + " The embassy replied.", DIPLOMACY)
+
+
+# Issue 11, second part: a tag describes the article, not a word it mentions in passing. Texts
+# are a headline, a blank line, the lead, a blank line, the rest of the body.
+
+MERGERS = (TagRule("mergers", ("merger", "acquisition", "takeover"), 3,
+                   weak=("deal",), headline=("bid",)),)
+
+
+def test_words_only_in_the_rest_of_the_body_are_a_mention():
+    text = ("Acme profit rises\n\nAcme's profit rose 10 percent on strong sales.\n\n"
+            "It made one acquisition last year. A merger was ruled out. The takeover of "
+            "a supplier is done." + " The plant ran well." * 60)
+    assert tag_evidence(text, MERGERS) == {}
+
+
+def test_a_word_in_the_headline_or_the_lead_places_the_tag():
+    body = "\n\nA merger was agreed. The takeover closes in May."
+    headline = tag_decisions("Acme agrees acquisition of Widget\n\nAcme said so." + body,
+                             MERGERS)
+    assert headline["mergers"].where == "acquisition in the headline"
+    lead = tag_decisions("Acme agrees terms\n\nAcme agreed the acquisition of Widget." + body,
+                         MERGERS)
+    assert lead["mergers"].where == "acquisition in the lead"
+
+
+def test_the_lead_is_the_first_paragraph_that_is_not_a_note():
+    text = ("Acme agrees terms\n\n(Corrects paragraph 3)\n\nAcme agreed the acquisition of "
+            "Widget.\n\nA merger was agreed. The takeover closes in May.")
+    assert tag_decisions(text, MERGERS)["mergers"].where == "acquisition in the lead"
+
+
+def test_dense_words_in_the_body_place_the_tag():
+    text = ("Acme moves\n\nAcme said on Monday.\n\n"
+            + "The merger follows a takeover. " * 10 + "The plant ran well. " * 20)
+    found = tag_decisions(text, MERGERS)["mergers"]
+    assert "per 1,000 words" in found.where and found.counts == {"merger": 10, "takeover": 10}
+    # As many of one word alone is not a topic: two different words are needed.
+    one_word = "Acme moves\n\nAcme said.\n\n" + "The merger. " * 20 + "It ran well. " * 20
+    assert tag_evidence(one_word, MERGERS) == {}
+
+
+def test_weak_words_count_only_beside_an_unambiguous_one():
+    labour = "GM and UAW reach deal\n\nGM and the union reached a deal.\n\nThe deal ends a strike."
+    assert tag_evidence(labour, MERGERS) == {}
+    beside = "Acme in merger deal\n\nAcme agreed a deal.\n\nThe deal values Widget at $1 bln."
+    found = tag_decisions(beside, MERGERS)["mergers"]
+    assert found.counts == {"merger": 1, "deal": 3} and found.weak == {"deal"}
+
+
+def test_a_headline_word_is_weak_outside_the_headline():
+    headline = "CVS ups Caremark bid\n\nCVS raised its bid.\n\nA merger would follow; the bid is final."
+    assert tag_decisions(headline, MERGERS)["mergers"].where == "bid in the headline"
+    lead_only = ("CVS raises offer\n\nCVS raised its bid for Caremark.\n\n"
+                 "The bid is final; bid talks ended; a merger is near.")
+    assert tag_evidence(lead_only, MERGERS) == {}
+
+
+def test_a_word_inside_a_not_in_phrase_does_not_count():
+    rules = (TagRule("banking", ("bank",), 2, not_in=("central bank",)),)
+    text = "Central bank holds rates\n\nThe central bank held rates; the central bank spoke."
+    assert tag_evidence(text, rules) == {}
+    assert "banking" in tag_evidence("Bank profit up\n\nThe bank earned more.", rules)
+
+
+def test_a_longer_phrase_takes_its_words_from_a_shorter_one():
+    rules = (TagRule("mergers", ("agreed to buy", "buy"), 2),)
+    assert tag_evidence("Acme agreed to buy Widget", rules) == {}
+    assert tag_evidence("Acme agreed to buy Widget; it will buy more", rules) == {
+        "mergers": {"agreed to buy": 1, "buy": 1}}
+
+
+def test_anywhere_keeps_the_old_count():
+    rules = (TagRule("mergers", ("merger",), 2, anywhere=True),)
+    text = "Acme profit rises\n\nProfit rose.\n\nA merger was ruled out; no merger soon."
+    assert tag_decisions(text, rules)["mergers"].counts == {"merger": 2}
+
+
+def test_a_taxonomy_of_words_and_min_still_loads(tmp_path):
+    path = tmp_path / "tags.yaml"
+    path.write_text("ports:\n  words: [harbour, port]\n  min: 2\ncats: [cat]\n")
+    rules = load_taxonomy(path)
+    assert rules == (TagRule("ports", ("harbour", "port"), 2), TagRule("cats", ("cat",), 2))
+    assert tag_evidence("Harbour reopens\n\nThe port and the harbour reopened.", rules) == {
+        "ports": {"harbour": 2, "port": 1}}
+
+
+def test_the_new_keys_load_and_a_wrong_one_is_named(tmp_path):
+    path = tmp_path / "tags.yaml"
+    path.write_text("mergers:\n  words: [merger]\n  weak: [deal]\n  headline: [bid]\n"
+                    "  not_in: [merger arbitrage]\n  anywhere: true\n")
+    assert load_taxonomy(path) == (TagRule("mergers", ("merger",), 2, ("deal",), ("bid",),
+                                           ("merger arbitrage",), True),)
+    path.write_text("mergers:\n  words: [merger]\n  anywhere: maybe\n")
+    with pytest.raises(ArchiveError, match="anywhere: expected true or false"):
+        load_taxonomy(path)
+    path.write_text("mergers:\n  words: [merger]\n  strong: [x]\n")
+    with pytest.raises(ArchiveError, match="unknown key"):
+        load_taxonomy(path)
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("Balfour Beatty profit up, wins U.S. deals\n\nBalfour posted a rise in profit and won four "
+     "contracts.\n\nThe deals are worth $730 million; an acquisition last year helped.",
+     "mergers"),
+    ("Tesoro adopted poison pill\n\nTesoro's board adopted a rights plan.\n\nThe investment "
+     "vehicle bought shares; the vehicle holds 9 percent.", "autos"),
+    ("Fed holds rates\n\nThe central bank held rates.\n\nThe central bank and bank regulators "
+     "spoke; banks lend.", "banking"),
+    ("Acme profit rises\n\nAcme's profit rose.\n\nIts shares rose; the stock market and "
+     "investors cheered; stocks gained." + " Sales of its widgets grew in Europe." * 30,
+     "markets"),
+    ("Oil falls as profit-taking clips rally\n\nOil prices fell on profit-taking.\n\n"
+     "Profit-taking hit; hourly earnings data were due.", "earnings"),
+])
+def test_the_archive_taxonomy_leaves_out_passing_mentions(text, tag):
+    rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
+    assert tag not in tag_evidence(text, rules)
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("Casio shares crumble on weak forecast\n\nShares of Casio fell.\n\nInvestors sold the "
+     "stock; the market fell.", "markets"),
+    ("GM recalls 275,936 vehicles\n\nGM is recalling cars.\n\nThe vehicles leak fluid.",
+     "autos"),
+    ("Alcoa's third-quarter profit rises\n\nAlcoa posted a rise in earnings.\n\nNet income "
+     "was $555 million, or 63 cents per share.", "earnings"),
+    ("US Airways raises offer\n\nUS Airways raised its takeover offer for Delta.\n\nThe "
+     "merger would create a big airline.", "mergers"),
+])
+def test_the_archive_taxonomy_tags_articles_about_the_subject(text, tag):
+    rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
+    assert tag in tag_evidence(text, rules)

@@ -22,7 +22,7 @@ from .lexicon import article_lexicon
 from .places import dateline_region, proper_case
 from .registry import Registry
 from .spans import fold
-from .tags import TagRule, tag_evidence
+from .tags import TagRule, tag_decisions
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Extraction:
     tags: tuple[str, ...]
     roles: dict[str, list[str]] = field(default_factory=dict)
     tag_words: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: tag -> the words that counted and why the article is about it (see TagEvidence)
+    tag_reasons: dict[str, str] = field(default_factory=dict)
     #: (kind, name) -> why it was assigned, for ``python -m build_tools explain``.
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -132,15 +134,16 @@ def extract(
         _add_backend_names(backend, text, known, found, reasons)
 
     applied = registry.apply({k: _unique(v) for k, v in found.items()})
-    tag_words = tag_evidence(parsed.title + "\n\n" + text, rules)
+    tags = tag_decisions(parsed.title + "\n\n" + text, rules)
     return Extraction(
         location=registry.apply({"places": [location]})["places"][0] if location else None,
         people=tuple(applied.get("people", [])),
         places=tuple(applied.get("places", [])),
         organizations=tuple(applied.get("organizations", [])),
-        tags=tuple(tag_words),
+        tags=tuple(tags),
         roles=roles,
-        tag_words=tag_words,
+        tag_words={tag: found.counts for tag, found in tags.items()},
+        tag_reasons={tag: found.explained() for tag, found in tags.items()},
         reasons=reasons,
     )
 

@@ -116,7 +116,8 @@ def _entry(doc: YamlFile, kind: str, name: str, details: Node) -> Entry:
 
 
 def load_taxonomy(path: Path | None) -> tuple[TagRule, ...]:
-    """Read ``tags.yaml``: ``tag: {words: [...], min: N}`` or ``tag: [words]``.
+    """Read ``tags.yaml``: ``tag: {words: [...], min: N}`` or ``tag: [words]``; optionally
+    ``weak: [...]``, ``headline: [...]``, ``not_in: [...]`` and ``anywhere: true`` (see :class:`.tags.TagRule`).
 
     Without words (none given, or an empty list) the tag's own name is its word. Raises
     :class:`ArchiveError` naming the file, the line and what was expected, or the limit of
@@ -133,13 +134,25 @@ def load_taxonomy(path: Path | None) -> tuple[TagRule, ...]:
             continue
         words: tuple[str, ...] = ()
         minimum = 2
-        for key, key_node, value in doc.mapping(spec, what, "words: [...] and optionally min: N"):
+        lists: dict[str, tuple[str, ...]] = {"weak": (), "headline": (), "not_in": ()}
+        anywhere = False
+        for key, key_node, value in doc.mapping(
+                spec, what, "words: [...] and optionally min: N, weak: [...], headline: [...], "
+                            "not_in: [...], anywhere: true"
+):
             if key == "words":
                 words = doc.names(value, f"{what}words: ")
             elif key == "min":
                 minimum = doc.whole_number(value, f"{what}min: ", 1)
+            elif key in lists:
+                lists[key] = doc.names(value, f"{what}{key}: ")
+            elif key == "anywhere":
+                if getattr(value, "value", None) not in ("true", "false"):
+                    raise doc.error(value, f"{what}anywhere: expected true or false")
+                anywhere = value.value == "true"
             else:
-                raise doc.error(key_node, f"{what}unknown key {quote(key)}; expected words or "
-                                          "min")
-        rules.append(TagRule(tag, words or (tag,), minimum))
+                raise doc.error(key_node, f"{what}unknown key {quote(key)}; expected words, "
+                                          "min, weak, headline, not_in or anywhere")
+        rules.append(TagRule(tag, words or (tag,), minimum, lists["weak"], lists["headline"],
+                             lists["not_in"], anywhere))
     return tuple(rules)

@@ -1,15 +1,24 @@
-"""Tags from the user's taxonomy (``tags.yaml``): a tag is assigned when its signal words occur
-often enough. Deterministic and explainable: :func:`tag_evidence` says which words counted.
+"""Tags from the user's taxonomy (``tags.yaml``): a tag is assigned when the article is about
+its subject, not when it mentions it. Deterministic and explainable: :func:`tag_decisions` says
+which words counted and why the tag was given.
 
 A signal word counts as a word of the text, not as letters inside another: not inside a
 compound (``carbon`` in ``carbon-composite``), and not as part of a longer capitalised name
 (``embassy`` in ``Embassy Suites``, ``summit`` in ``Reuters Media Summit``) unless it is a
-person's title there (``Secretary of State Condoleezza Rice``, ``Ambassador John Bolton``)."""
+person's title there (``Secretary of State Condoleezza Rice``, ``Ambassador John Bolton``), nor
+inside one of the rule's ``not_in`` phrases (``bank`` in ``central bank``).
+
+Why position matters (issue 11): on wire copy a business story mentions profit, shares, oil or
+a bank in passing; counting alone tagged a third of the archive ``markets``. A news article puts
+its subject in the headline and the first paragraph (the lead), so a tag needs one of its
+``words`` there, or else many of them spread through the body (:data:`DENSITY`). ``weak`` words
+("deal", "vehicle", "market") add to the count only beside an unambiguous word; ``headline``
+words ("shares", "bid") are unambiguous only in the headline."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .people import is_title_word
 from .spans import fold
@@ -20,12 +29,42 @@ class TagRule:
     tag: str
     words: tuple[str, ...]  #: words and phrases that signal the tag, matched whole, plurals too
     min_count: int = 2
+    #: Words that count only beside one of :attr:`words` ("deal" beside "merger").
+    weak: tuple[str, ...] = ()
+    #: Words that are :attr:`words` in the headline and :attr:`weak` elsewhere: "shares" in
+    #: "Casio shares crumble" is the subject, in "sending its shares higher" an aside.
+    headline: tuple[str, ...] = ()
+    #: Phrases inside which a signal is no evidence ("central bank" for "bank").
+    not_in: tuple[str, ...] = ()
+    #: Count anywhere, as before issue 11: no headline, lead or density needed.
+    anywhere: bool = False
+
+
+#: Without a signal in the headline or the lead, the body must print this many of the tag's
+#: ``words`` per 1,000 words, of at least two different ones: a topic, not an aside.
+DENSITY = 15.0
+DENSITY_DISTINCT = 2
+
+
+@dataclass(frozen=True)
+class TagEvidence:
+    """Why a tag was given: the words that counted and where the article is about it."""
+
+    counts: dict[str, int]  #: word -> occurrences that counted (weak words included)
+    weak: frozenset[str] = field(default_factory=frozenset)  #: which of them are weak
+    where: str = ""  #: "bid in the headline", "merger in the lead" or the body's density
+
+    def explained(self) -> str:
+        words = ", ".join(f"{w} x{n}" + (" (weak)" if w in self.weak else "")
+                          for w, n in self.counts.items())
+        return f"{words}; about it: {self.where}"
 
 
 #: A word with its inner apostrophes and hyphens: "carbon-composite" is one word.
 _WORD = re.compile(r"[^\W_](?:[\w'’]|-(?=[^\W_]))*")
 #: Lower-case words that stand inside a capitalised name: "Secretary of State".
 _JOINERS = frozenset(("of", "and", "for", "the", "on", "de"))
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -34,13 +73,18 @@ class _Word:
     printed: str
     capitalised: bool  #: a capital first letter in mixed-case text: part of a name, maybe
     run: int  #: the number of the run of capitalised words it stands in, or -1
+    paragraph: int = 0  #: 0 for the headline, then the body's paragraphs in order
 
 
 def _words(text: str) -> list[_Word]:
     out: list[_Word] = []
     matches = list(_WORD.finditer(text))
     run, previous_cap_end = 0, -2
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    paragraph = 0
     for i, match in enumerate(matches):
+        while paragraph < len(breaks) and breaks[paragraph] < match.start():
+            paragraph += 1
         word = match.group()
         key = fold(word)
         if key.endswith("'s"):
@@ -52,7 +96,7 @@ def _words(text: str) -> list[_Word]:
         in_name = capitalised or joiner
         if in_name and gap.strip():
             run += 1  # punctuation between them: a new run
-        out.append(_Word(key, word, capitalised, run if in_name else -1))
+        out.append(_Word(key, word, capitalised, run if in_name else -1, paragraph))
         if in_name:
             previous_cap_end = match.end()
         else:
@@ -60,57 +104,117 @@ def _words(text: str) -> list[_Word]:
     return out
 
 
-def _phrase_keys(phrase: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(phrase)))
-
-
 def _same(word: str, signal: str, last: bool) -> bool:
     return word == signal or (last and word in (signal + "s", signal + "es"))
 
 
-def _count(words: list[_Word], runs: dict[int, int], phrase: tuple[str, ...],
-           starts: dict[str, list[int]]) -> int:
-    """How often *phrase* occurs as words of the text; *starts* is key -> positions, so only
-    the places where its first word stands are looked at (not every word of the article for
-    every phrase of the taxonomy)."""
-    n, count = len(phrase), 0
-    first = phrase[0]
-    candidates = starts.get(first, []) if n > 1 else [
-        *starts.get(first, []), *starts.get(first + "s", []), *starts.get(first + "es", [])]
-    for i in sorted(candidates):
-        if i + n > len(words) or not all(_same(words[i + k].key, phrase[k], k == n - 1)
-                                         for k in range(n)):
-            continue
-        matched = words[i : i + n]
-        run = matched[0].run
-        inside_name = (run >= 0 and all(w.run == run for w in matched)
-                       and runs[run] > n and matched[0].capitalised)
-        if inside_name and not any(is_title_word(w.printed) for w in matched):
-            continue  # "Embassy Suites", "Media Summit": a word of a longer name
-        count += 1
-    return count
+class _Text:
+    """The words of one article, indexed once for every phrase of the taxonomy."""
+
+    def __init__(self, text: str) -> None:
+        self.words = _words(text)
+        self.runs: dict[int, int] = {}
+        for word in self.words:
+            if word.run >= 0:
+                self.runs[word.run] = self.runs.get(word.run, 0) + 1
+        self.starts: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            self.starts.setdefault(word.key, []).append(i)
+        paragraphs = _PARAGRAPH_BREAK.split(text)
+        # The lead is the body's first paragraph that is not a note in parentheses
+        # ("(Corrects paragraph 3)", "(For more stories ... )").
+        self.lead = next((i for i, p in enumerate(paragraphs) if i and p.strip()
+                          and not p.lstrip().startswith("(")), -1)
+        self.body_words = sum(1 for w in self.words if w.paragraph > 0)
+
+    def places(self, phrase: str) -> list[tuple[int, int]]:
+        """Where *phrase* stands as words of the text: (first word, end) index pairs. Only the
+        places where its first word stands are looked at."""
+        keys = tuple(_WORD.findall(fold(phrase)))
+        if not keys:
+            return []
+        n, first, words = len(keys), keys[0], self.words
+        candidates = self.starts.get(first, []) if n > 1 else [
+            *self.starts.get(first, []), *self.starts.get(first + "s", []),
+            *self.starts.get(first + "es", [])]
+        out = []
+        for i in sorted(candidates):
+            if i + n > len(words) or not all(_same(words[i + k].key, keys[k], k == n - 1)
+                                             for k in range(n)):
+                continue
+            matched = words[i : i + n]
+            run = matched[0].run
+            inside_name = (run >= 0 and all(w.run == run for w in matched)
+                           and self.runs[run] > n and matched[0].capitalised)
+            if inside_name and not any(is_title_word(w.printed) for w in matched):
+                continue  # "Embassy Suites", "Media Summit": a word of a longer name
+            out.append((i, i + n))
+        return out
 
 
 def _is_title_signal(signal: str) -> bool:
     return is_title_word(signal.split()[-1].capitalize())
 
 
+def _found(text: _Text, signals: tuple[str, ...], masked: set[int]) -> dict[str, list[int]]:
+    """signal -> the paragraphs it stands in, once per occurrence outside *masked* words.
+    Longer phrases are looked for first and take their words into *masked*, so "to buy" and
+    "buy" do not both count the one "buy"."""
+    found: dict[str, list[int]] = {}
+    for signal in sorted(signals, key=lambda w: -len(_WORD.findall(w))):
+        places = [(i, end) for i, end in text.places(signal)
+                  if not masked.intersection(range(i, end))]
+        if places:
+            found[signal] = [text.words[i].paragraph for i, _ in places]
+            masked.update(k for i, end in places for k in range(i, end))
+    return {signal: found[signal] for signal in signals if signal in found}
+
+
+def _weight(signal: str, places: list[int]) -> int:
+    # A title names one person however often it recurs ("India's Ambassador ... the
+    # ambassador"): it is one piece of evidence.
+    return 1 if _is_title_signal(signal) else len(places)
+
+
+def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
+    """The evidence that the article is about *rule*'s subject, or None."""
+    weak_found: dict[str, list[int]] = {}
+    masked = {k for phrase in rule.not_in for i, end in text.places(phrase)
+              for k in range(i, end)}
+    strong = _found(text, rule.words, masked)
+    for word, places in _found(text, rule.headline, masked).items():
+        (strong if 0 in places else weak_found).setdefault(word, places)
+    weak = weak_found | _found(text, tuple(w for w in rule.weak if w not in strong), masked)
+    if not strong:
+        return None  # weak words alone never make a tag: "deal" is not a merger
+    total = (sum(_weight(w, p) for w, p in strong.items())
+             + sum(_weight(w, p) for w, p in weak.items()))
+    if total < rule.min_count:
+        return None
+    counts = {w: len(p) for w, p in (*strong.items(), *weak.items())}
+
+    def evidence(where: str) -> TagEvidence:
+        return TagEvidence(counts, frozenset(weak), where)
+
+    if rule.anywhere:
+        return evidence(f"{total} signals anywhere (anywhere: true)")
+    for paragraph, name in ((0, "headline"), (text.lead, "lead")):
+        if placed := [w for w, p in strong.items() if paragraph in p]:
+            return evidence(f"{', '.join(placed)} in the {name}")
+    body = sum(_weight(w, p) for w, p in strong.items())
+    density = 1000 * body / max(text.body_words, 1)
+    if density >= DENSITY and len(strong) >= DENSITY_DISTINCT:
+        return evidence(f"{len(strong)} different words, {density:.1f} per 1,000 words")
+    return None
+
+
+def tag_decisions(text: str, rules: tuple[TagRule, ...]) -> dict[str, TagEvidence]:
+    """The tags of an article and why. *text* is the headline, a blank line, then the body's
+    paragraphs separated by blank lines (a text of one paragraph is all headline)."""
+    indexed = _Text(text)
+    return {rule.tag: found for rule in rules if (found := decide(indexed, rule))}
+
+
 def tag_evidence(text: str, rules: tuple[TagRule, ...]) -> dict[str, dict[str, int]]:
-    """For each tag whose signal words occur at least ``min_count`` times: word -> count."""
-    words = _words(text)
-    runs: dict[int, int] = {}
-    for word in words:
-        if word.run >= 0:
-            runs[word.run] = runs.get(word.run, 0) + 1
-    starts: dict[str, list[int]] = {}
-    for i, word in enumerate(words):
-        starts.setdefault(word.key, []).append(i)
-    found: dict[str, dict[str, int]] = {}
-    for rule in rules:
-        counts = {w: n for w in rule.words
-                  if (n := _count(words, runs, _phrase_keys(w), starts))}
-        # A title names one person however often it recurs ("India's Ambassador ... the
-        # ambassador"): it is one piece of evidence.
-        if sum(1 if _is_title_signal(w) else n for w, n in counts.items()) >= rule.min_count:
-            found[rule.tag] = counts
-    return found
+    """For each tag given to *text* (see :func:`tag_decisions`): word -> count."""
+    return {tag: found.counts for tag, found in tag_decisions(text, rules).items()}
