@@ -96,3 +96,22 @@ def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
 def test_brands_after_maker_of_are_no_people():
     result = found("The maker of Zentek Gold and Norland Light said income fell.")
     assert not {"Zentek Gold", "Norland Light"} & set(result.people)
+
+
+def test_an_appositive_word_is_a_whole_word():
+    # ", they said" is no ", the ..." appositive: the body stays out of the person index.
+    result = found("Orla Venn may lead the new Quillon Norway, they said. Sales rose.")
+    assert "Quillon Norway" not in result.people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("The view was shared by Zentek's Tobin Graff, long bullish on rail. Graff said more.",
+     "Tobin Graff"),
+])
+def test_a_surname_that_speaks_makes_a_two_word_name_a_persons(body, person):
+    assert person in found(body).people
+
+
+def test_a_bodys_short_form_that_speaks_makes_no_person():
+    result = found("Bids for Vornak Quellis came in. Quellis said no. Vornak urged a vote.")
+    assert "Vornak Quellis" not in result.people

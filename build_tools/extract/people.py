@@ -82,7 +82,7 @@ _SPEECH_AFTER = re.compile(rf"^\s*(?:of\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPE
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
     rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
-    rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian)\b)[^.;]{{0,100}}?,?"
+    rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian))\b[^.;]{{0,100}}?,?"
     rf"\s*(?:{_SPEECH})?"
 )
 #: "Dolores, a 71-year-old widow", "Guadalupe, 58, who": an age says a person.
@@ -372,13 +372,22 @@ def find_people(
                 if len(_split_title(span.words)[1]) == 1 and (
                     role or surname_evidence(span) or described_by_role(span)
                     or span.words[0].casefold() in HONORIFICS)}
+    # "Devitt said" after "Stifel Nicolaus' Scott Devitt" is enough for a two-word name when
+    # the surname stands alone only to speak and the first word never stands alone: a body's
+    # short forms do ("Tracinda said" and "Tesoro"; "Vista said" and "and Vista, and its").
+    alone = {fold(span.words[0]) for span, _ in singles if len(span.words) == 1}
+    said_surnames = alone - {fold(span.words[0]) for span, _ in singles
+                             if len(span.words) == 1 and not _SPEECH_AFTER.match(span.after)}
     # Second pass: short forms of people found above; names known only by one word.
     for span, role in singles:
         _, words = _split_title(span.words)
         key = fold(" ".join(words))
         if key in short:
             add(short[key], role, "short form")
-        elif (len(words) > 1 and fold(words[-1]) in surnames and _looks_like_name(words)
+        elif (len(words) > 1 and _looks_like_name(words)
+              and (fold(words[-1]) in surnames
+                   or (len(words) == 2 and fold(words[-1]) in said_surnames
+                       and fold(words[0]) not in alone))
               and not _place_in_name(words) and fold(words[0]) not in lower
               and all(is_capitalised(w) or w in PARTICLES for w in words)):
             # "Including Flynn", "Solicitors for Bandar": a common word, not a first name.
