@@ -96,3 +96,45 @@ def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
 def test_brands_after_maker_of_are_no_people():
     result = found("The maker of Zentek Gold and Norland Light said income fell.")
     assert not {"Zentek Gold", "Norland Light"} & set(result.people)
+
+
+def test_an_appositive_word_is_a_whole_word():
+    # ", they said" is no ", the ..." appositive: the body stays out of the person index.
+    result = found("Orla Venn may lead the new Quillon Norway, they said. Sales rose.")
+    assert "Quillon Norway" not in result.people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("The view was shared by Zentek's Tobin Graff, long bullish on rail. Graff said more.",
+     "Tobin Graff"),
+])
+def test_a_surname_that_speaks_makes_a_two_word_name_a_persons(body, person):
+    assert person in found(body).people
+
+
+def test_a_bodys_short_form_that_speaks_makes_no_person():
+    result = found("Bids for Vornak Quellis came in. Quellis said no. Vornak urged a vote.")
+    assert "Vornak Quellis" not in result.people
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("Crews flew to Umbra Ridge Camp, a joint venture with Zentek, on Friday.", "Umbra Ridge Camp"),
+    ('It makes Dorian Vale, the "wizard of the deal" in a novel, look tame.', "Dorian Vale"),
+    ("Quist said ZenBox, the newly renamed player, ships in May.", "ZenBox"),
+    ("He is the son of Arlo Pym, called Pip, who flew jets.", "Pip"),
+    ("Ada Roon, Chief Technical Advisor at Zentek, said sales fell.", "Technical Advisor"),
+    ("The Times and Norland's El Vigia said on Monday the talks were over.", "El Vigia"),
+])
+def test_no_person_from_things_described_nicknames_or_title_words(body, wrong):
+    assert wrong not in found(body).people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("The hotel was founded by Olin Farrow, the great-grandfather of a socialite.", "Olin Farrow"),
+    ("Ida Pell, a board member, could not be reached.", "Ida Pell"),
+    ("Ned Quarry, a one-time Zentek.com executive, joined.", "Ned Quarry"),
+    ("Tove Lind, a currency specialist with Zentek, said the euro rose.", "Tove Lind"),
+    ('"We wait," said Marta, a season-ticket holder.', "Marta"),
+])
+def test_an_appositive_with_a_persons_word_still_says_person(body, person):
+    assert person in found(body).people

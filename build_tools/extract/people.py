@@ -82,7 +82,7 @@ _SPEECH_AFTER = re.compile(rf"^\s*(?:of\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPE
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
     rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
-    rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian)\b)[^.;]{{0,100}}?,?"
+    rf"[a-z]+(?:man|woman|ist|er|or|ant|ent|ian))\b[^.;]{{0,100}}?,?"
     rf"\s*(?:{_SPEECH})?"
 )
 #: "Dolores, a 71-year-old widow", "Guadalupe, 58, who": an age says a person.
@@ -93,6 +93,12 @@ _BETWEEN_COMMAS = re.compile(rf"^\s*,\s*(?:{_SPEECH})\b")
 _APPOSITIVE_SPEECH = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|who|from|whose|whom)\b[^.;]{{1,80}},\s*(?:{_SPEECH})\b")
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH})|according to|quoted)\s*,?\s*$")
+#: '"...," said Marta', 'rose, said Marta': the speaker after its verb; "Jobs said AppleTV"
+#: opens what was said.
+_INVERTED_SPEECH_BEFORE = re.compile(
+    rf"(?:[,\"”]\s*(?:{_SPEECH})|according to|quoted)\s*,?\s*$")
+#: "called Nicky", "known as Sandy": a nickname, which indexes no one.
+_NICKNAME_BEFORE = re.compile(r"\b(?:called|nicknamed|dubbed|known\s+as)\s+[\"“]?$")
 #: Role nouns that name only people: a body may be a "partner", "rival" or "owner" too.
 PERSONAL_ROLES = ROLE_NOUNS - frozenset(
     """partner owner investor shareholder holder member rival opponent challenger incumbent
@@ -245,11 +251,33 @@ def has_evidence(span: Span) -> bool:
         role is not None
         or role_before(span) is not None
         or bool(_SPEECH_AFTER.match(span.after))
-        or bool(_APPOSITIVE_AFTER.match(span.after))
+        or _describes_a_person(span.after)
         or bool(_SPEECH_BEFORE.search(span.before))
         or (span.before.rstrip().endswith(",") and bool(_BETWEEN_COMMAS.match(span.after)))
         or described_by_role(span)
     )
+
+
+#: ", a joint venture with", ", the newly renamed device": an appositive opened by an article.
+_ARTICLE_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\b(?P<clause>(?:[^,.;]|\.(?=\w))*)")
+#: Words of a person in such an appositive: a role, kin ("great-grandfather"), an age, a
+#: "-man" or "-ist" ("specialist"), a member of a board.
+_PERSON_WORD = re.compile(
+    rf"(?i:(?:\b|-)(?:{_PERSONAL}|grandfather|grandmother|grandson|granddaughter|widow|"
+    rf"\w+-year-old|former|one-time|\w*man|\w*woman|\w+ist|(?:board|family) members?)\b)")
+
+
+def _describes_a_person(after: str) -> bool:
+    """An appositive after a name (``, who``, ``, 58,``, ``, analyst at``); one opened by an
+    article says a person only with a person's word in it (``, the bank's chief economist``),
+    since things and places are described so too (``, a joint venture with``, ``, the "master
+    of the universe" immortalized in`` a novel)."""
+    if not _APPOSITIVE_AFTER.match(after):
+        return False
+    article = _ARTICLE_APPOSITIVE.match(after)
+    # "Kate Moss, the tabloids said": the appositive is who said it.
+    return article is None or bool(_PERSON_WORD.search(article["clause"])) or bool(
+        re.search(rf"\b(?:{_SPEECH})\s*$", article["clause"]))
 
 
 def described_by_role(span: Span) -> bool:
@@ -285,9 +313,14 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
             return False
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
+    if len(words) > 1 and words[0] in LEADING_ARTICLES:
+        return False  # "El Economista", "Los Alamos": an article opens no person's name
     name = " ".join(words)
     return canonical_place(name) is None and canonical_organization(words) is None
 
+
+#: Articles that open names of papers and places, never a person's: "El Pais", "Las Vegas".
+LEADING_ARTICLES = frozenset("El Los Las Il".split())
 
 #: Surnames that are also last words of bodies' names: "Jim Press", "Tom Post".
 SURNAME_SUFFIXES = frozenset("Press Post Bank Banks Court Guard Mills Chambers".split())
@@ -356,6 +389,8 @@ def find_people(
         if not _looks_like_name(words) or (role is None and _MADE_BY_BEFORE.search(span.before)):
             continue
         name = " ".join(words)
+        if words[-1].casefold() in ROLE_NOUNS and re.match(r"^\s+(?:at|of|for|with)\b", span.after):
+            continue  # "Chief Technical Advisor at Delta": the rest of a title, no name
         if len(words) == 1:
             singles.append((span, role))
         elif fold(name) in short or index in vouched or (
@@ -372,13 +407,24 @@ def find_people(
                 if len(_split_title(span.words)[1]) == 1 and (
                     role or surname_evidence(span) or described_by_role(span)
                     or span.words[0].casefold() in HONORIFICS)}
+    # "Devitt said" after "Stifel Nicolaus' Scott Devitt" is enough for a two-word name when
+    # the surname stands alone only to speak and the first word never stands alone: a body's
+    # short forms do ("Tracinda said" and "Tesoro"; "Vista said" and "and Vista, and its").
+    alone = {fold(span.words[0]) for span, _ in singles if len(span.words) == 1}
+    said_surnames = alone - {fold(span.words[0]) for span, _ in singles
+                             if len(span.words) == 1 and not _SPEECH_AFTER.match(span.after)}
     # Second pass: short forms of people found above; names known only by one word.
     for span, role in singles:
         _, words = _split_title(span.words)
         key = fold(" ".join(words))
+        if len(words) == 1 and _NICKNAME_BEFORE.search(span.before):
+            continue
         if key in short:
             add(short[key], role, "short form")
-        elif (len(words) > 1 and fold(words[-1]) in surnames and _looks_like_name(words)
+        elif (len(words) > 1 and _looks_like_name(words)
+              and (fold(words[-1]) in surnames
+                   or (len(words) == 2 and fold(words[-1]) in said_surnames
+                       and fold(words[0]) not in alone))
               and not _place_in_name(words) and fold(words[0]) not in lower
               and all(is_capitalised(w) or w in PARTICLES for w in words)):
             # "Including Flynn", "Solicitors for Bandar": a common word, not a first name.
@@ -436,7 +482,8 @@ def _single_name_evidence(span: Span) -> bool:
     if (role_before(span) and span.before.rstrip().endswith(",")) or _AGE_AFTER.match(span.after):
         return True  # "His mother, Euis, told", "Dolores, a 71-year-old widow"
     return bool(_APPOSITIVE_SPEECH.match(span.after)) or (
-        bool(_SPEECH_BEFORE.search(span.before)) and bool(_APPOSITIVE_AFTER.match(span.after))
+        bool(_INVERTED_SPEECH_BEFORE.search(span.before))
+        and bool(_APPOSITIVE_AFTER.match(span.after))
         and bool(re.match(r"^\s*,\s*(?:\d{1,3}|a|an|the|who)\b", span.after))
     )
 
