@@ -112,9 +112,10 @@ def test_registry_errors(tmp_path, text, message):
 @pytest.mark.parametrize("text, message", [
     ("- migration\n", "1: expected a mapping of tag -> {words: [...], min: N}, got a list"),
     ("migration: 3\n",
-     "1: migration: expected words: [...] and optionally min: N, got '3'"),
+     "1: migration: expected words: [...] and optionally min: N, weak: [...], headline: [...], "
+     "not_in: [...], anywhere: true, got '3'"),
     ("migration:\n  word: [migrant]\n",
-     "2: migration: unknown key 'word'; expected words or min"),
+     "2: migration: unknown key 'word'; expected words, min, weak, headline, not_in or anywhere"),
     ("migration:\n  words: {migrant: 1}\n",
      "2: migration: words: expected a list of names, got a mapping"),
     ("migration:\n  words: [migrant]\n  min: two\n",
