@@ -138,3 +138,11 @@ def test_no_person_from_things_described_nicknames_or_title_words(body, wrong):
 ])
 def test_an_appositive_with_a_persons_word_still_says_person(body, person):
     assert person in found(body).people
+
+
+@pytest.mark.parametrize("body, person", [
+    ('Analysts praised Ansel "Sonny" Draycott, who built the bank.', "Ansel Draycott"),
+    ("A letter went to Judge Orin P. Talley, Jr. of the court.", "Orin P. Talley Jr."),
+])
+def test_a_quoted_nickname_or_a_comma_suffix_stays_in_the_name(body, person):
+    assert person in found(body).people

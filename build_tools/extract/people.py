@@ -97,6 +97,13 @@ _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH})|according to|quoted)\s*,?\s*$"
 #: opens what was said.
 _INVERTED_SPEECH_BEFORE = re.compile(
     rf"(?:[,\"”]\s*(?:{_SPEECH})|according to|quoted)\s*,?\s*$")
+#: 'Sanford "Sandy" ' before a surname: a first name, then a nickname in quotes.
+_NICKNAMED_FIRST = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+)\s+[\"“][A-Z][a-z]+[\"”]\s+$")
+#: "financial investor", "strategic partner": roles said of firms.
+_BODY_ROLE_BEFORE = re.compile(
+    r"\b(?:financial|strategic|institutional|industrial|equity|corporate)\s+\w+\s*$")
+#: ", Jr." after a name: part of it, set off by a comma.
+_SUFFIX_AFTER = re.compile(r"^,\s*(?P<suffix>Jr\.|Sr\.)")
 #: "called Nicky", "known as Sandy": a nickname, which indexes no one.
 _NICKNAME_BEFORE = re.compile(r"\b(?:called|nicknamed|dubbed|known\s+as)\s+[\"“]?$")
 #: Role nouns that name only people: a body may be a "partner", "rival" or "owner" too.
@@ -388,6 +395,14 @@ def find_people(
             continue
         if not _looks_like_name(words) or (role is None and _MADE_BY_BEFORE.search(span.before)):
             continue
+        nickname = _NICKNAMED_FIRST.search(span.before) if len(words) == 1 else None
+        if nickname:
+            words = (nickname["first"], *words)  # 'Sanford "Sandy" Weill' is Sanford Weill
+        if _BODY_ROLE_BEFORE.search(span.before) and role in ROLE_NOUNS - PERSONAL_ROLES:
+            role = None  # "financial investor J.C. Flowers": a firm's role, not a person's
+        suffix = _SUFFIX_AFTER.match(span.after)
+        if suffix and len(words) > 1:
+            words = (*words, suffix["suffix"])  # "Leo E. Strine, Jr. of Delaware"
         name = " ".join(words)
         if words[-1].casefold() in ROLE_NOUNS and re.match(r"^\s+(?:at|of|for|with)\b", span.after):
             continue  # "Chief Technical Advisor at Delta": the rest of a title, no name
