@@ -66,7 +66,10 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # By output file, not page name: in dirhtml a user's ``search/index.md`` and the generated
     # ``search`` are both ``search/index.html``. Case-folded for case-insensitive disks.
     documents = {_relative(app, d).casefold(): d for d in env.found_docs}
-    later: set[str] = set()  # pages of collect_pages left to write in parallel
+    # Changed pages of collect_pages, held until there are enough to be worth forking for;
+    # past that only their names are kept, and the forked processes make them again.
+    held: list[tuple[str, dict[str, Any], str]] = []
+    later: set[str] = set()
     parallel = _parallel(app)
     written = 0
     clashed = False  # then the next build makes every page again, and says so again
@@ -93,27 +96,33 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if old.get(pagename) == key and outdir.joinpath(relative).is_file():
             continue
         written += 1
-        if parallel and shareable:
+        if not (parallel and shareable):
+            yield _rendered(renderer, pagename, context, template)
+        elif later:
             later.add(pagename)
-            continue
-        body_template, values = context.pop("news_body")
-        context["body"] = renderer.render(body_template, **values)
-        yield pagename, context, template
-    if len(later) >= MIN_PARALLEL_PAGES:
+        else:
+            held.append((pagename, context, template))
+            if len(held) >= MIN_PARALLEL_PAGES:
+                later, held = {name for name, _, _ in held}, []
+    if later:
         _write_in_parallel(app, later, renderer)
         logger.info("news: %d generated pages written in %d processes", len(later),
                     app.parallel)
-    elif later:
-        for pagename, context, template in collect_pages(app):
-            if pagename in later:
-                body_template, values = context.pop("news_body")
-                context["body"] = renderer.render(body_template, **values)
-                yield pagename, context, template
+    for page in held:
+        yield _rendered(renderer, *page)
     logger.info("news: %d of %d generated pages written", written, len(generated))
     # Read at build-finished, in this process; the environment was pickled before writing,
     # so this never reaches the next build.
     env.domains["news"].data.update(generated=generated, generated_keys=keys,
-                             site_key=None if clashed else site)
+                                    site_key=None if clashed else site)
+
+
+def _rendered(renderer: PageRenderer, pagename: str, context: dict[str, Any],
+              template: str) -> tuple[str, dict[str, Any], str]:
+    """The page with its body rendered from the context's ``news_body``."""
+    body_template, values = context.pop("news_body")
+    context["body"] = renderer.render(body_template, **values)
+    return pagename, context, template
 
 
 def _listings_unchanged(app: Sphinx, previous: dict[str, Any],
@@ -155,9 +164,7 @@ def _write_in_parallel(app: Sphinx, pagenames: set[str], renderer: PageRenderer)
             if pagename not in pagenames:
                 continue
             if ordinal % shares == share:
-                body_template, values = context.pop("news_body")
-                context["body"] = renderer.render(body_template, **values)
-                builder.handle_page(pagename, context, template)
+                builder.handle_page(*_rendered(renderer, pagename, context, template))
             ordinal += 1
 
     tasks = ParallelTasks(shares)
