@@ -14,6 +14,7 @@ A link to a page the builder does not write is plain text (:func:`page_uri`).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -21,6 +22,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import NoUri
 from sphinx.util.osutil import relative_uri
@@ -71,6 +73,27 @@ def relative_page_uri(builder: Builder, fromdoc: str, target: str) -> str:
         if name not in known:
             known[name] = builder.get_target_uri(name)
     return relative_uri(known[fromdoc], known[target])
+
+
+def output_name(builder: Builder, pagename: str) -> str:
+    """Where *builder* writes *pagename*, relative to its output folder, with ``/``:
+    ``people/joe-biden.html`` (``people/joe-biden/index.html`` in ``dirhtml``).
+
+    Worked out from the name where the builder places pages as Sphinx's HTML builders do:
+    this runs for every page and document of a build, and ``get_outfilename`` makes a
+    ``Path`` each time (half a second a build at 10,000 articles)."""
+    kind = type(builder)
+    if kind.get_outfilename is StandaloneHTMLBuilder.get_outfilename:
+        placed = kind.get_output_path
+        if placed is StandaloneHTMLBuilder.get_output_path:
+            return pagename + builder.out_suffix
+        if placed is DirectoryHTMLBuilder.get_output_path:
+            parts = pagename.split("/")
+            if parts[-1] == "index":
+                parts.pop()
+            return "/".join([*parts, f"index{builder.out_suffix}"])
+    path = Path(builder.get_outfilename(pagename))
+    return path.relative_to(builder.outdir).as_posix()
 
 
 def article_docnames(app: Sphinx) -> list[str]:

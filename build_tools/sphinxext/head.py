@@ -91,8 +91,11 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not writes_site_pages(app.builder):
         return
     domain = app.env.domains["news"]
+    target = Path(app.outdir) / CATALOG
+    if domain.data.get("quiet") and target.is_file():
+        return  # no article, term or setting changed (see .output.generated_pages)
     records = [catalog_record(e, _absolute(app, e.docname) or
                               app.builder.get_target_uri(e.docname))
                for e in order_articles(domain.entries().values())]
     data = catalog(records, _site(app), app.config.html_baseurl or None).encode("utf-8")
-    write_if_changed(Path(app.outdir) / CATALOG, data)
+    write_if_changed(target, data)

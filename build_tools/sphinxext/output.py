@@ -19,7 +19,6 @@ the build has finished, so a build that stops half-way makes the next one render
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path, PurePosixPath
@@ -30,7 +29,7 @@ from sphinx.util import logging
 from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from ..files import read_json, write_atomic
-from .builders import writes_site_pages
+from .builders import output_name, writes_site_pages
 from .freshness import page_key, reusable, site_key
 from .pages import PageRenderer, collect_pages
 from .search import SEARCH_PAGE, search_page
@@ -74,7 +73,11 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     written = 0
     clashed = False  # then the next build makes every page again, and says so again
     listings = collect_pages(app)
-    if old and previous["site"] == site and _listings_unchanged(app, previous, documents):
+    quiet = bool(old) and previous["site"] == site and _listings_unchanged(app, previous,
+                                                                           documents)
+    # Read by the search index, the feeds and the catalog: what they show is the last build's.
+    env.domains["news"].data["quiet"] = quiet
+    if quiet:
         # Every page of collect_pages is the last build's, and on disk: skip making them.
         listings = iter(())
         logger.info("news: listing pages unchanged since the last build")
@@ -174,12 +177,7 @@ def _write_in_parallel(app: Sphinx, pagenames: set[str], renderer: PageRenderer)
 
 
 def _relative(app: Sphinx, pagename: str) -> str:
-    path, root = os.fspath(app.builder.get_outfilename(pagename)), os.fspath(app.outdir)
-    # By string where the builder puts it under the output folder, as it does for every page:
-    # this runs for every page and document of a build.
-    if path.startswith(root + os.sep):
-        return path[len(root) + 1:].replace(os.sep, "/")
-    return Path(path).relative_to(app.outdir).as_posix()
+    return output_name(app.builder, pagename)
 
 
 def _source_copy(app: Sphinx, docname: str) -> str | None:
