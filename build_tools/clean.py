@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import CACHE_NAME
-from .convert import is_hand_edited
+from .memo import MEMO_NAME
+from .outputs import is_hand_edited
 from .lock import LOCK_NAME, folder_locks
 
 
@@ -42,7 +43,8 @@ def clean(articles: Path, builddir: Path, force: bool = False) -> Cleaned:
                 shutil.rmtree(path)
             else:
                 path.unlink()
-        for tmp in [*articles.glob(".*.md.*.tmp"), *articles.glob(f"{CACHE_NAME}*")]:
+        for tmp in [*articles.glob(".*.md.*.tmp"), *articles.glob(f"{CACHE_NAME}*"),
+                    *articles.glob(f"{MEMO_NAME}*")]:
             tmp.unlink()
         for path in sorted(articles.glob("*.md")):
             if not force and is_hand_edited(

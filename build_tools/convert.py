@@ -17,16 +17,15 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-import yaml
-
+from . import memo
 from .article import Article, Source
-from .cache import Extracted, ExtractionCache, config_key
+from .cache import CACHE_NAME, Extracted, ExtractionCache, Rendered, config_key
 from .errors import ArchiveError
 from .files import write_all_atomic
 from .extract import extract
@@ -35,25 +34,23 @@ from .extract.registry import Registry
 from .extract.tags import TagRule
 from .metadata import (
     MANIFEST_NAME,
+    SIDECAR_SUFFIXES,
     Manifest,
     Overrides,
     apply_overrides,
     load_manifest,
     merge,
-    orphan_sidecars,
     sidecar_for,
     sidecars_of,
 )
-from .myst import GENERATED_MARK, render_article
+from .myst import render_article
+from .lock import LOCK_NAME
 from .naming import article_slugs
+from .outputs import OutputFile, Signature, read_outputs, sha, signature, stamp
 from .parse import parse_text
 from .reading import read_article_text
 from .resolve import resolve_names
 
-_SOURCE_FILE = re.compile(r"^source:\n  file: (.*)$", re.MULTILINE)
-#: A file name YAML would read as the same string: no quotes, no indicators, no spaces at the
-#: ends, and not a word YAML gives another type (``null``, ``yes``, a number).
-_PLAIN_NAME = re.compile(r"\w[\w./-]*\.[A-Za-z]+")
 #: Status of one input in the report.
 CONVERTED, UNCHANGED, FAILED, DUPLICATE, KEPT_EDIT = (
     "converted", "unchanged", "failed", "duplicate", "kept-hand-edit")
@@ -106,24 +103,40 @@ class Report:
             "warnings": self.warnings,
         }
 
-
-def stamp(text: str) -> str:
-    """*text* with the generated mark that records its hash as the last line."""
-    return f"{text}\n{GENERATED_MARK}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n"
-
-
-def is_hand_edited(content: str) -> bool | None:
-    """Whether a generated file changed since it was written; ``None`` if we did not write it."""
-    body, sep, last = content.rstrip("\n").rpartition("\n")
-    if not sep or not last.startswith(GENERATED_MARK):
-        return None
-    recorded = last[len(GENERATED_MARK):].strip()
-    return hashlib.sha256(body.encode("utf-8")).hexdigest() != recorded
+    @classmethod
+    def again(cls, data: dict[str, Any]) -> Report:
+        """What a run that changes nothing reports after the run that gave :meth:`to_json`
+        *data*: the same inputs, failures and warnings, no article written or removed."""
+        inputs = [InputResult(**r) for r in data["inputs"]]
+        for result in inputs:
+            if result.status == CONVERTED:
+                result.status = UNCHANGED
+        return cls(inputs, [], list(data["warnings"]))
 
 
-def list_inputs(input_dir: Path) -> tuple[list[Path], dict[str, str]]:
+@dataclass
+class InputFolder:
+    """What one walk of the input folder finds (see :func:`scan_inputs`)."""
+
+    inputs: list[Path]  #: the articles to read, in a stable order
+    refused: dict[str, str]  #: file as shown -> why it is not read
+    #: Every visible file below the folder (``str`` of its path), so that each input's
+    #: sidecars are looked for without a ``stat`` apiece: three an input at 10,000 inputs
+    #: were a tenth of an unchanged run.
+    files: frozenset[str]
+    #: Every visible entry but folders, by relative path: what :mod:`.memo` compares.
+    signatures: dict[str, Signature]
+
+    def sidecars_of(self, txt: Path) -> list[Path]:
+        """The sidecars beside the input *txt* (more than one is an error for the caller)."""
+        stem = str(txt)[:-len(".txt")]
+        return [Path(stem + suffix) for suffix in SIDECAR_SUFFIXES
+                if stem + suffix in self.files]
+
+
+def scan_inputs(input_dir: Path) -> InputFolder:
     """Every ``*.txt`` (in any case: ``NAME.TXT`` too) below *input_dir*, in a stable order,
-    hidden files and folders skipped; and the files refused, file as shown -> reason.
+    hidden files and folders skipped; the files refused; and every visible file.
 
     Refused, so that nothing is skipped in silence: names that are not UTF-8 or hold control
     characters (they would break every file that records them), links that leave the input
@@ -131,31 +144,49 @@ def list_inputs(input_dir: Path) -> tuple[list[Path], dict[str, str]]:
     are not followed, which rules out loops; they are refused too.
     """
     root = input_dir.resolve()
-    found: list[Path] = []
+    found: list[tuple[str, Path]] = []
     refused: dict[str, str] = {}
-    for folder, dirs, files in os.walk(input_dir):
-        here = Path(folder)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in dirs:
-            if (here / name).is_symlink():
-                refused[_shown(here / name, input_dir)] = "a link to a folder; not followed"
-        for name in files:
-            path = here / name
-            if name.startswith(".") or not name.lower().endswith(".txt"):
-                continue
-            if (reason := _refusal(path, path.relative_to(input_dir).as_posix(), root)):
-                refused[_shown(path, input_dir)] = reason
-            else:
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix()), refused
+    files: set[str] = set()
+    signatures: dict[str, Signature] = {}
+    folders = [(str(input_dir), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                relpath = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, relpath + "/"))
+                    continue
+                try:
+                    signatures[relpath] = signature(entry)
+                except OSError:  # a broken link (refused below): the link's own
+                    signatures[relpath] = signature(entry, follow_symlinks=False)
+                if entry.is_dir():
+                    refused[_shown(relpath)] = "a link to a folder; not followed"
+                elif entry.name.lower().endswith(".txt"):
+                    path = Path(entry.path)
+                    if (reason := _refusal(path, relpath, root, entry.is_symlink())):
+                        refused[_shown(relpath)] = reason
+                    else:
+                        found.append((relpath, path))
+                elif entry.is_file():
+                    files.add(entry.path)
+    return InputFolder([path for _, path in sorted(found)], refused, frozenset(files),
+                       signatures)
 
 
-def _refusal(path: Path, relpath: str, root: Path) -> str | None:
+#: Characters of Unicode's categories Cc, Zl and Zp, which no file name may hold.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _refusal(path: Path, relpath: str, root: Path, is_link: bool) -> str | None:
     if not _is_utf8(relpath):
         return "file name is not UTF-8; rename it"
-    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in relpath):
+    if _CONTROL.search(relpath):
         return "file name holds control characters or line breaks; rename it"
-    return link_problem(path, root)
+    return link_problem(path, root) if is_link else None
 
 
 def link_problem(path: Path, root: Path) -> str | None:
@@ -180,13 +211,11 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
-def _shown(path: Path, input_dir: Path) -> str:
-    """*path* relative to the input folder, printable: control characters and undecodable
-    bytes written as escapes, so the message is one line that names the file."""
-    text = path.relative_to(input_dir).as_posix()
-    return "".join(
-        c if _is_utf8(c) and unicodedata.category(c) not in ("Cc", "Zl", "Zp")
-        else repr(c)[1:-1] for c in text)
+def _shown(relpath: str) -> str:
+    """*relpath* printable: control characters and undecodable bytes written as escapes, so
+    the message is one line that names the file."""
+    return "".join(c if _is_utf8(c) and not _CONTROL.match(c) else repr(c)[1:-1]
+                   for c in relpath)
 
 
 def build_article(
@@ -229,11 +258,11 @@ def extract_article(raw: bytes, relpath: str, registry: Registry, rules: tuple[T
     return article, warnings
 
 
-def assign_slugs(articles: list[Article], existing: dict[str, str] | None = None,
+def assign_slugs(articles: list[Article], existing: dict[str, OutputFile] | None = None,
                  failed: Iterable[str] = ()) -> list[Article]:
     """Each article with its unique, stable slug (:func:`~build_tools.naming.article_slugs`).
 
-    *existing* is file name -> content of what is in the output folder now: a file an input
+    *existing* is file name -> what is in the output folder now: a file an input
     wrote keeps its name for that input; a file edited by hand or not written by us is never
     given to another input, whose article would otherwise be dropped in its favour; nor is
     the last good page of an input that *failed* this run, which keeps it until it is fixed.
@@ -242,33 +271,17 @@ def assign_slugs(articles: list[Article], existing: dict[str, str] | None = None
     taken: set[str] = set()
     inputs = {a.source.file for a in articles}
     failed = set(failed)
-    for name, content in (existing or {}).items():
-        slug, owner = name[:-len(".md")], _source_file(content)
+    for name, found in (existing or {}).items():
+        slug, owner = name[:-len(".md")], found.owner
         if owner in inputs:
             current.setdefault(owner, []).append(slug)
         # What is kept whatever the inputs: edited by hand, not written by us, or the page of
         # an input that is still there but failed this time.
-        if owner is None or owner in failed or is_hand_edited(content) is not False:
+        if owner is None or owner in failed or found.edited is not False:
             taken.add(slug)
     slugs = article_slugs({a.source.file: a.title for a in articles}, current, taken)
     return sorted((replace(a, slug=slugs[a.source.file]) for a in articles),
                   key=lambda a: a.source.file)
-
-
-def _source_file(content: str) -> str | None:
-    """The ``source.file`` a generated article records, or ``None`` if it records none that
-    can be read (a hand-broken file is not ours to take or remove)."""
-    match = _SOURCE_FILE.search(content)
-    if not match:
-        return None
-    text = match.group(1)
-    if _PLAIN_NAME.fullmatch(text):
-        return text  # what safe_dump writes unquoted reads back as itself
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
-    return value if isinstance(value, str) else None
 
 
 def convert_folder(
@@ -294,75 +307,103 @@ def convert_folder(
     first_by_hash: dict[str, str] = {}
     # A manifest that cannot be read stops the run here, before anything is written.
     manifest = folder_manifest(input_dir)
-    paths, refused = list_inputs(input_dir)
+    folder = scan_inputs(input_dir)
+    paths, refused = folder.inputs, folder.refused
     for shown, reason in refused.items():
         results[shown] = InputResult(shown, FAILED, error=f"{shown}: {reason}")
-    cache = ExtractionCache(output_dir, config_key(registry, rules, _backend_key(backend)))
-    wanted: list[tuple[str, bytes, Overrides]] = []  # inputs to convert, in order
-    for path in progress(paths) if progress else paths:
-        relpath = path.relative_to(input_dir).as_posix()
-        result = results[relpath] = InputResult(relpath, FAILED)
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise ArchiveError(relpath, f"file too large ({size} bytes; limit {max_bytes})")
-            raw = path.read_bytes()
-            digest = hashlib.sha256(raw).hexdigest()
-            if digest in first_by_hash:
-                result.status = DUPLICATE
-                result.warnings.append(f"identical to {first_by_hash[digest]}; not converted")
-                if relpath in manifest.rows or sidecars_of(path):
-                    result.warnings.append("its sidecar or manifest row is not used")
+    extraction = config_key(registry, rules, _backend_key(backend))
+    run = memo.State(hashlib.sha256(f"{extraction} {_RENDERER} {max_bytes}".encode()).hexdigest(),
+                     folder.signatures, memo.folder_signatures(output_dir, _OWN_FILES))
+    if not force and (last := memo.last_report(output_dir, run)) is not None:
+        return Report.again(last)
+    memo.forget(output_dir)
+    with ExtractionCache(output_dir, extraction) as cache:
+        wanted: list[tuple[str, bytes, Overrides]] = []  # inputs to convert, in order
+        for path in progress(paths) if progress else paths:
+            relpath = path.relative_to(input_dir).as_posix()
+            result = results[relpath] = InputResult(relpath, FAILED)
+            try:
+                raw = _read_bounded(path, relpath, max_bytes)
+                digest = hashlib.sha256(raw).hexdigest()
+                sidecars = folder.sidecars_of(path)
+                if digest in first_by_hash:
+                    result.status = DUPLICATE
+                    result.warnings.append(f"identical to {first_by_hash[digest]}; not converted")
+                    if relpath in manifest.rows or sidecars:
+                        result.warnings.append("its sidecar or manifest row is not used")
+                    continue
+                first_by_hash[digest] = relpath
+                wanted.append((relpath, raw, user_overrides(path, relpath, manifest, input_dir,
+                                                            sidecars)))
+            except ArchiveError as err:
+                result.error = str(err.with_file(relpath) if err.file is None else err)
+            except OSError as err:
+                result.error = f"{relpath}: cannot read ({err.strerror or err})"
+        extracted = _extract_all(wanted, cache, registry, rules, backend, jobs)
+        for relpath, _, overrides in wanted:
+            found = extracted[relpath]
+            if isinstance(found, ArchiveError):
+                results[relpath].error = str(found)
                 continue
-            first_by_hash[digest] = relpath
-            wanted.append((relpath, raw, user_overrides(path, relpath, manifest, input_dir)))
-        except ArchiveError as err:
-            result.error = str(err.with_file(relpath) if err.file is None else err)
-        except OSError as err:
-            result.error = f"{relpath}: cannot read ({err.strerror or err})"
-    extracted = _extract_all(wanted, cache, registry, rules, backend, jobs)
-    for relpath, _, overrides in wanted:
-        found = extracted[relpath]
-        if isinstance(found, ArchiveError):
-            results[relpath].error = str(found)
-            continue
-        results[relpath].warnings.extend(found.warnings)
-        articles.append(apply_overrides(found.article, overrides) if overrides
-                        else found.article)
-    articles, resolutions = resolve_names(articles)
-    for file, done in resolutions.items():
-        results[file].resolved = [str(r) for r in done]
-    report.warnings.extend(_unused_metadata(input_dir, manifest, set(results)))
-    _remove_temporaries(output_dir)
-    existing = _read_existing(output_dir)
-    pages: dict[str, str] = {}
-    failed = {f for f, r in results.items() if r.status == FAILED}
-    rendered: dict[str, tuple[str, str]] = {}
-    writes: list[tuple[Path, str]] = []
-    for article in assign_slugs(articles, existing, failed):
-        result = results[article.source.file]
-        name = f"{article.slug}.md"
-        pages[name] = article.source.file
-        result.output = name
-        key, current = _article_key(article), existing.get(name)
-        # Rendering is the cost of an unchanged run: skip it when the article is what it was
-        # last time and its file is still exactly what was written then.
-        if current is not None and cache.rendered.get(article.source.file) == (key, _sha(current)):
-            result.status = UNCHANGED
-        else:
-            text = stamp(render_article(article))
-            result.status = _article_status(current, text, force)
-            if result.status == CONVERTED:
-                writes.append((output_dir / name, text))
-                current = text
-        rendered[article.source.file] = (key, _sha(current))
-        if result.status == KEPT_EDIT:
-            result.warnings.append(f"{name} was edited by hand; kept (use --force to regenerate)")
-    write_all_atomic(writes, durable=True)
-    report.inputs = [results[k] for k in sorted(results)]
-    report.removed = _remove_stale(output_dir, existing, pages, failed, report)
-    cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)}, rendered)
+            results[relpath].warnings.extend(found.warnings)
+            articles.append(apply_overrides(found.article, overrides) if overrides
+                            else found.article)
+        articles, resolutions = resolve_names(articles)
+        for file, done in resolutions.items():
+            results[file].resolved = [str(r) for r in done]
+        report.warnings.extend(_unused_metadata(input_dir, manifest, set(results), folder))
+        _remove_temporaries(output_dir)
+        existing = read_outputs(output_dir, cache.written())
+        pages: dict[str, str] = {}
+        failed = {f for f, r in results.items() if r.status == FAILED}
+        rendered: dict[str, Rendered] = {}
+        signed: list[str] = []
+        writes: list[tuple[Path, str]] = []
+        for article in assign_slugs(articles, existing, failed):
+            file = article.source.file
+            result = results[file]
+            name = f"{article.slug}.md"
+            pages[name] = file
+            result.output = name
+            key, current = _article_key(article), existing.get(name)
+            last = cache.rendered.get(file)
+            # Rendering is the cost of an unchanged run: skip it when the article is what it was
+            # last time and its file is still exactly what was written then.
+            if current is not None and last is not None and (last.key, last.name) == (key, name) \
+                    and last.sha == current.sha:
+                result.status = UNCHANGED
+                rendered[file] = last
+            else:
+                text = stamp(render_article(article))
+                result.status = _article_status(current, text, force)
+                if result.status == CONVERTED:
+                    writes.append((output_dir / name, text))
+                    current = None
+                # A kept hand edit is recorded as what would have been written, so the next
+                # run checks it again (and --force then replaces it).
+                rendered[file] = Rendered(key, sha(text), name, None)
+            if result.status == KEPT_EDIT:
+                result.warnings.append(f"{name} was edited by hand; kept (use --force to "
+                                       "regenerate)")
+            if current is None or current.edited is False:
+                # Ours as written: its signature, taken once it is on disk, lets the next
+                # run know it without reading it. A file edited by hand is read every time.
+                signed.append(file)
+        write_all_atomic(writes, durable=True)
+        for file in signed:
+            made = rendered[file]
+            if made.signature is None or existing[made.name].written is None:
+                rendered[file] = replace(made, signature=signature(output_dir / made.name))
+        report.inputs = [results[k] for k in sorted(results)]
+        report.removed = _remove_stale(output_dir, existing, pages, failed, report)
+        cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)}, rendered)
+    memo.remember(output_dir, replace(run, outputs=memo.folder_signatures(output_dir, _OWN_FILES)),
+                  report.to_json())
     return report
+
+
+#: The converter's own files in the output folder, which are not articles.
+_OWN_FILES = frozenset((CACHE_NAME, memo.MEMO_NAME, LOCK_NAME))
 
 
 #: Below this many inputs to extract, starting processes costs more than it saves.
@@ -441,40 +482,47 @@ def folder_manifest(input_dir: Path) -> Manifest:
     return load_manifest(path, MANIFEST_NAME) if path.is_file() else Manifest({})
 
 
-def user_overrides(path: Path, relpath: str, manifest: Manifest, input_dir: Path) -> Overrides:
-    """The manifest row's fields, then the sidecar's; an error in either fails this input."""
+def _read_bounded(path: Path, relpath: str, max_bytes: int) -> bytes:
+    """The bytes of *path*, refused past *max_bytes* without reading the rest."""
+    with path.open("rb") as file:
+        raw = file.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            size = os.fstat(file.fileno()).st_size
+            raise ArchiveError(relpath, f"file too large ({size} bytes; limit {max_bytes})")
+    return raw
+
+
+def user_overrides(path: Path, relpath: str, manifest: Manifest, input_dir: Path,
+                   found: list[Path] | None = None) -> Overrides:
+    """The manifest row's fields, then the sidecar's; an error in either fails this input.
+    *found*: the sidecars beside *path*, when the caller knows them."""
     row = manifest.rows.get(relpath)
     if row is not None and row.error is not None:
         raise row.error
-    found = sidecars_of(path)
+    found = sidecars_of(path) if found is None else found
     for sidecar in found:
         if (problem := link_problem(sidecar, input_dir.resolve())) is not None:
             raise ArchiveError(sidecar.relative_to(input_dir).as_posix(), problem)
     return merge(row.overrides if row else {}, sidecar_for(path, relpath, found))
 
 
-def _unused_metadata(input_dir: Path, manifest: Manifest, inputs: set[str]) -> list[str]:
+def _unused_metadata(input_dir: Path, manifest: Manifest, inputs: set[str],
+                     folder: InputFolder) -> list[str]:
     """Warnings for sidecars and manifest rows that name no input (likely a renamed file), and
     for manifests in subfolders, which are not read."""
     # ``NAME.TXT`` has the sidecar ``NAME.yaml`` as ``NAME.txt`` has.
     stems = {PurePosixPath(name).with_suffix(".txt").as_posix() for name in inputs}
+    visible = sorted(Path(name).relative_to(input_dir).as_posix() for name in folder.files)
     warnings = [f"{name}: sidecar without {Path(name).with_suffix('.txt').as_posix()}; ignored"
-                for name in orphan_sidecars(input_dir, stems)]
-    warnings += [f"{path.relative_to(input_dir).as_posix()}: only the input folder's "
-                 f"{MANIFEST_NAME} is read; ignored (list these files in that one)"
-                 for path in sorted(input_dir.rglob(MANIFEST_NAME)) if path.parent != input_dir
-                 and not any(p.startswith(".") for p in path.relative_to(input_dir).parts)]
+                for name in visible if name.endswith(SIDECAR_SUFFIXES)
+                and PurePosixPath(name).with_suffix(".txt").as_posix() not in stems]
+    warnings += [f"{name}: only the input folder's {MANIFEST_NAME} is read; ignored (list "
+                 "these files in that one)"
+                 for name in visible if PurePosixPath(name).name == MANIFEST_NAME
+                 and name != MANIFEST_NAME]
     warnings += [f"{MANIFEST_NAME}:{row.line}: no input file {relpath}; row ignored"
                  for relpath, row in manifest.rows.items() if relpath not in inputs]
     return warnings
-
-
-def _read_existing(output_dir: Path) -> dict[str, str]:
-    """File name -> content of every article already in *output_dir*."""
-    if not output_dir.is_dir():
-        return {}
-    return {p.name: p.read_text(encoding="utf-8", errors="replace")
-            for p in sorted(output_dir.glob("*.md"))}
 
 
 def _article_key(article: Article) -> str:
@@ -483,45 +531,41 @@ def _article_key(article: Article) -> str:
     return hashlib.sha256(f"{_RENDERER}{article!r}".encode("utf-8")).hexdigest()
 
 
-def _sha(text: str | None) -> str:
-    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
-
-
 #: The code that writes an article's file (the renderer, and :func:`stamp` here): a change to
 #: it renders every article again.
-_RENDERER = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
-                                    for name in ("myst.py", "convert.py", "article.py"))
-                           ).hexdigest()
+_RENDERER = hashlib.sha256(b"".join(
+    Path(__file__).with_name(name).read_bytes()
+    for name in ("myst.py", "convert.py", "article.py", "outputs.py"))).hexdigest()
 
 
-def _article_status(current: str | None, text: str, force: bool) -> str:
+def _article_status(current: OutputFile | None, text: str, force: bool) -> str:
     """Whether an article's file, now *current*, is to be written with *text*."""
-    if current == text:
+    if current is not None and current.sha == sha(text):
         return UNCHANGED
-    if current is not None and not force and is_hand_edited(current) is not False:
+    if current is not None and not force and current.edited is not False:
         return KEPT_EDIT
     return CONVERTED
 
 
-def _remove_stale(output_dir: Path, existing: dict[str, str], pages: dict[str, str],
+def _remove_stale(output_dir: Path, existing: dict[str, OutputFile], pages: dict[str, str],
                   failed: set[str], report: Report) -> list[str]:
     """Remove generated files no input has now (*pages*: file name -> input), unless they were
     edited by hand or not written by us, or belong to an input that *failed* this run: those
     are kept, and named."""
     removed = []
-    for name, content in existing.items():
+    for name, found in existing.items():
         if name in pages:
             continue
-        if (owner := _source_file(content)) in failed:
+        if (owner := found.owner) in failed:
             report.warnings.append(f"{output_dir / name}: the last good page of {owner}, which "
                                    "failed this time; kept until it converts again")
             continue
-        edited = is_hand_edited(content)
+        edited = found.edited
         if edited is False:
             (output_dir / name).unlink()
             removed.append(name)
             continue
-        owner = _source_file(content) if edited else None
+        owner = found.owner if edited else None
         if owner in pages.values():
             why = f"written for {owner}, whose page is now another; kept, as it was edited by hand"
         elif edited:

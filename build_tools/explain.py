@@ -8,7 +8,7 @@ from .extract import extract
 from .extract.backends import NerBackend
 from .extract.registry import Registry
 from .extract.tags import TagRule
-from .convert import build_article, folder_manifest, list_inputs, user_overrides
+from .convert import build_article, folder_manifest, scan_inputs, user_overrides
 from .errors import ArchiveError
 from .resolve import Resolution, is_title, resolve_names
 from .parse import parse_text
@@ -79,7 +79,7 @@ def _resolutions(path: Path, input_dir: Path, found, registry: Registry,
         return []
     manifest = folder_manifest(input_dir)
     articles = []
-    for other in list_inputs(input_dir)[0]:
+    for other in scan_inputs(input_dir).inputs:
         relpath = other.relative_to(input_dir).as_posix()
         try:
             articles.append(build_article(other.read_bytes(), relpath, registry, rules,

@@ -224,19 +224,6 @@ def sidecar_for(txt: Path, relpath: str, found: list[Path] | None = None) -> Ove
     return load_sidecar(found[0], names[0]) if found else {}
 
 
-def orphan_sidecars(input_dir: Path, inputs: set[str]) -> list[str]:
-    """Sidecar-like files (relative paths) below *input_dir* whose ``.txt`` is not an input."""
-    orphans = []
-    for suffix in SIDECAR_SUFFIXES:
-        for path in input_dir.rglob(f"*{suffix}"):
-            rel = path.relative_to(input_dir)
-            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-                continue
-            if rel.with_suffix(".txt").as_posix() not in inputs:
-                orphans.append(rel.as_posix())
-    return sorted(orphans)
-
-
 def _read_text(path: Path, name: str, limits: Limits) -> str:
     raw = read_bounded(path, name, limits)
     try:

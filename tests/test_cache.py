@@ -6,7 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+from build_tools import convert as convert_module
 from build_tools.cache import CACHE_NAME
+from build_tools.memo import MEMO_NAME
 from build_tools.convert import CONVERTED, UNCHANGED, convert_folder
 from build_tools.extract.registry import Registry, load_registry
 from build_tools.bench import make_inputs
@@ -88,3 +90,86 @@ def test_a_broken_cache_is_an_empty_one(tmp_path):
         (out / CACHE_NAME).write_text(broken, encoding="utf-8")
         assert convert_folder(src, out).count(UNCHANGED) == 5
         assert tree(out) == good
+
+
+def test_an_unchanged_run_reads_no_article_file_back(tmp_path, monkeypatch):
+    """The converter knows its own files by their stat signature; reading 10,000 of them back
+    to check their hash was a sixth of an unchanged run."""
+    src, out = inputs(tmp_path, 5), tmp_path / "out"
+    convert_folder(src, out)
+    opened: list[str] = []
+    real = Path.read_text
+
+    def spy(self: Path, *args, **kwargs):
+        opened.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", spy)
+    (out / MEMO_NAME).unlink()  # so the run is made, not skipped (see the tests below)
+    assert convert_folder(src, out).count(UNCHANGED) == 5
+    assert not [name for name in opened if name.endswith(".md")]
+
+
+def test_a_run_with_nothing_to_do_is_skipped_and_says_what_the_last_said(tmp_path,
+                                                                          monkeypatch):
+    src, out = inputs(tmp_path, 5), tmp_path / "out"
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    first = convert_folder(src, out)
+    assert first.count(CONVERTED) == 5 and len(first.failed) == 1
+    monkeypatch.setattr(convert_module, "ExtractionCache", None)  # a full run would fail
+    again = convert_folder(src, out)
+    assert again.count(UNCHANGED) == 5 and again.count(CONVERTED) == 0
+    assert [(r.file, r.error, r.warnings) for r in again.inputs] == [
+        (r.file, r.error, r.warnings) for r in first.inputs]
+
+
+def test_any_change_makes_the_run_in_full(tmp_path):
+    """Each kind of change the memo must see: an input touched, a sidecar added, an output
+    edited or removed, a stray file in the output folder, and --force."""
+    src, out = inputs(tmp_path, 4), tmp_path / "out"
+    convert_folder(src, out)
+    first = sorted(src.glob("*.txt"))[0]
+
+    def full_run(**kw):
+        return not convert_folder(src, out, **kw).count(UNCHANGED) == 4
+
+    first.write_bytes(first.read_bytes())  # the same bytes, a new change time
+    assert convert_folder(src, out).count(UNCHANGED) == 4  # made in full, nothing to write
+    first.with_suffix(".yaml").write_text("add_people: [Jane Memo]\n", encoding="utf-8")
+    assert full_run()
+    assert "Jane Memo" in "".join(p.read_text(encoding="utf-8") for p in out.glob("*.md"))
+    page = sorted(out.glob("*.md"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    assert convert_folder(src, out).count("kept-hand-edit") == 1
+    page.unlink()
+    assert convert_folder(src, out).count(CONVERTED) == 1 and page.is_file()
+    (out / ".stray.md.1234.tmp").write_text("half", encoding="utf-8")
+    convert_folder(src, out)
+    assert not (out / ".stray.md.1234.tmp").exists()
+    assert convert_folder(src, out, force=True).count(UNCHANGED) == 4
+
+
+def test_a_hand_edit_of_the_same_size_is_still_found(tmp_path):
+    """An edit that keeps the size (and even the modification time) changes the file's
+    change time, which no tool sets back: the file is read and the edit kept."""
+    import os
+
+    src, out = inputs(tmp_path, 3), tmp_path / "out"
+    convert_folder(src, out)
+    page = sorted(out.glob("*.md"))[0]
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    edited = text.replace("title: ", "title: X", 1)[:-1]  # one character in, one out
+    assert len(edited.encode()) == len(text.encode())
+    page.write_text(edited, encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    report = convert_folder(src, out)
+    assert [r.status for r in report.inputs if r.output == page.name] == ["kept-hand-edit"]
+    assert page.read_text(encoding="utf-8") == edited
+    # A file edited by hand is never signed as the converter's own: each run reads it, keeps
+    # it and says so.
+    again = convert_folder(src, out)
+    assert again.count(UNCHANGED) == 2 and again.count("kept-hand-edit") == 1
+    assert page.read_text(encoding="utf-8") == edited
+    convert_folder(src, out, force=True)
+    assert page.read_text(encoding="utf-8") == text

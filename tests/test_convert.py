@@ -13,8 +13,8 @@ from build_tools.convert import (
     KEPT_EDIT,
     UNCHANGED,
     convert_folder,
-    is_hand_edited,
 )
+from build_tools.outputs import is_hand_edited
 from build_tools.extract.registry import load_registry, load_taxonomy
 from conftest import ARTICLES, REPO, SAMPLE
 

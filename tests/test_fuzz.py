@@ -13,7 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.convert import _source_file, build_article, convert_folder
+from build_tools.convert import build_article, convert_folder
+from build_tools.outputs import source_file
 from build_tools.errors import ArchiveError
 from build_tools.extract.registry import load_registry, load_taxonomy
 from build_tools.parse import ParsedText, parse_text
@@ -151,7 +152,7 @@ def test_any_file_names_give_one_result_each_and_readable_pages(tmp_path_factory
             continue
         recorded = yaml.safe_load((out / result.output).read_text(encoding="utf-8")
                                   .split("---\n")[1])["source"]["file"]
-        assert recorded == result.file and _source_file(
+        assert recorded == result.file and source_file(
             (out / result.output).read_text(encoding="utf-8")) == result.file
     again = convert_folder(src, out)
     assert [(r.file, r.status) for r in again.inputs] == [

@@ -1,5 +1,6 @@
 """Crash safety: a converter killed with SIGKILL leaves only whole articles; a re-run completes."""
 
+import json
 import os
 import signal
 import subprocess
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.convert import convert_folder, is_hand_edited
+from build_tools.cache import CACHE_NAME
+from build_tools.convert import convert_folder
+from build_tools.outputs import is_hand_edited
 from build_tools.lock import LOCK_NAME
+from build_tools.memo import MEMO_NAME
 from conftest import ARTICLES, SEEDS
 
 COUNT = 500
@@ -36,9 +40,18 @@ def convert(seeds: Path, out: Path, **kw) -> subprocess.Popen:
                             **kw)
 
 
-def contents(folder: Path) -> dict[str, bytes]:
-    """Every file in *folder* but the lock file, whose content is the holder's pid."""
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != LOCK_NAME}
+def contents(folder: Path) -> dict[str, object]:
+    """Every file in *folder* but the lock file, whose content is the holder's pid, and the
+    memo of the last run, which says what that run did; the extraction cache without the
+    files' ``stat`` signatures, which differ between copies."""
+    out: dict[str, object] = {p.name: p.read_bytes() for p in folder.iterdir()
+                              if p.name not in (LOCK_NAME, MEMO_NAME)}
+    cache = json.loads(out.pop(CACHE_NAME))
+    for record in cache["rendered"].values():
+        assert len(record[3]) == 4  # every file is signed
+        record[3] = None
+    out[CACHE_NAME] = cache
+    return out
 
 
 def test_kill_9_mid_run_leaves_whole_articles_and_rerun_completes(tmp_path):
