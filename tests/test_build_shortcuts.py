@@ -152,3 +152,29 @@ def test_parallel_writing_with_bounded_memory_writes_what_serial_writing_does(
     parallel.build()
     assert chunked and chunked[0] >= 4, "the bounded writer was not used"
     assert outputs(Path(parallel.outdir)) == outputs(Path(serial.outdir))
+
+
+def test_a_build_with_nothing_changed_leaves_the_index_and_catalog_alone(tmp_path: Path):
+    """Not made again, nor even their digests worked out; and a file missing from the output
+    is made again all the same."""
+    project = make_project(tmp_path, [SAMPLE, *sorted(ARTICLES.glob("*.txt"))])
+    html = project / "build" / "html"
+    _build(project)
+    watched = [html / "catalog.json", html / "_search" / "manifest.js",
+               html / "_search" / "t" / "0.js"]
+    times = [p.stat().st_mtime_ns for p in watched]
+    built = outputs(html)
+    assert "listing pages unchanged" in _build(project)
+    assert [p.stat().st_mtime_ns for p in watched] == times and outputs(html) == built
+    (html / "catalog.json").unlink()
+    (html / "_search" / "t" / "0.js").unlink()
+    _build(project)
+    assert outputs(html) == built
+    # One article's text changed: the index and the catalog follow.
+    story = next(p for p in (project / "source" / "articles").glob("*.md"))
+    story.write_text(story.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Quiet ", 1),
+                     encoding="utf-8")
+    _build(project)
+    after = outputs(html)
+    assert after["catalog.json"] != built["catalog.json"]
+    assert after["_search/manifest.js"] != built["_search/manifest.js"]
