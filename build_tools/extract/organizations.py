@@ -233,12 +233,13 @@ def _needs_its_suffix(word: str) -> bool:
 
 def is_acronym(word: str) -> bool:
     """An all-capital word that names a body: ``FNSEA``, ``KOGAS``; not ``CEO`` or ``GDP``,
-    nor a word of eight letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
+    nor a curated finance term (``EPS``, ``VEBA``), nor a word of eight letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
     acronyms are curated)."""
     letters = sum(c.isalpha() for c in word)
     # "AFL-CIO" is one; "STS-V", "W-CDMA", "OPUS-5", "BB-" are models, codes and ratings.
     parts = word.split("-")
     return (bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 7
+            and word not in gazetteer.not_entities().acronyms
             and (len(parts) == 1 or all(len(p) >= 2 and p.isalpha() for p in parts)))
 
 

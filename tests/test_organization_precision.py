@@ -1,0 +1,56 @@
+"""Index entries that are no body of their own on real 2007 copy: fragments of longer names,
+people's names, titles of works, brands, finance terms and typing slips. Every sentence is
+invented."""
+
+import pytest
+
+from build_tools.extract import extract
+from build_tools.extract.lexicon import article_lexicon
+from build_tools.extract.organizations import is_acronym
+from build_tools.parse import parse_text
+
+
+def found(body):
+    return extract(parse_text(f"Title\n\nNEW YORK (Reuters) - {body}\n", "a.txt"))
+
+
+def orgs(body):
+    return set(found(body).organizations)
+
+
+# --- Finance terms and acronyms the article spells out in lower case -----------------------
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Borrowers chose between fixed loans and an ARM (adjustable rate mortgage) then.", "ARM"),
+    ("It funds a trust, known as a voluntary employee beneficiary association, or VEBA.",
+     "VEBA"),
+    ("The federal employee program was renewed. FEP covers nurses.",
+     "FEP"),
+])
+def test_acronyms_spelled_out_in_lower_case_anywhere_are_common_nouns(text, acronym):
+    assert acronym in article_lexicon(text).common_acronyms
+
+
+def test_short_or_joining_words_spell_no_acronym():
+    """"its big move" and "that was more" spell acronyms only by chance."""
+    lexicon = article_lexicon("Its big move came as IBM said that was more. TWM rose.")
+    assert not {"IBM", "TWM"} & lexicon.common_acronyms
+
+
+def test_a_common_nouns_acronym_is_no_body():
+    body = ("Carmakers fund a healthcare trust for retirees, a voluntary employee beneficiary "
+            "association, or VEBA. Talks on the VEBA resumed, Zarnow Motors Corp said.")
+    assert orgs(body) == {"Zarnow Motors"}
+
+
+@pytest.mark.parametrize("word", ["EPS", "EBITDA", "VEBA", "LBO"])
+def test_curated_finance_terms_are_no_acronyms_of_bodies(word):
+    assert not is_acronym(word)
+
+
+def test_finance_terms_match_as_printed():
+    """"Roe" is a surname, not ``ROE``."""
+    result = found("Shares rose for Tamsin Roe. Roe, who founded the firm, sold none. "
+                   "EPS rose at Wexcombe Corp.")
+    assert "Tamsin Roe" in result.people
+    assert set(result.organizations) == {"Wexcombe"}
