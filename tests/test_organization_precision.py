@@ -54,3 +54,35 @@ def test_finance_terms_match_as_printed():
                    "EPS rose at Wexcombe Corp.")
     assert "Tamsin Roe" in result.people
     assert set(result.organizations) == {"Wexcombe"}
+
+
+# --- Works, brands and products --------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    'Trelawny wrote in his memoir, "The Real Bargain." Holt Dunmore Inc published it.',
+    "She wrote the novel Grand Harbor Club about her years at Holt Dunmore Inc.",
+    'The film "Royal Street Partners" opened, Holt Dunmore Inc said.',
+])
+def test_a_works_title_is_no_body(body):
+    assert orgs(body) == {"Holt Dunmore"}
+
+
+def test_a_quoted_name_a_body_goes_by_stays_one():
+    """'renamed itself "X"' and a quoted name ending like a body's stay bodies."""
+    assert "Pellam Trust" in orgs('Savoy Bancorp renamed its unit "Pellam Trust" on Monday.')
+
+
+def test_a_list_of_brands_is_no_list_of_bodies():
+    body = ("Marlowe Inns Corp said on Monday its brands include Marlowe, Vantor Hotels & "
+            "Resorts, Quill Suites and Harbor Lodge Inn.")
+    assert orgs(body) == {"Marlowe Inns"}
+
+
+def test_a_company_among_brands_keeps_its_legal_form():
+    body = "Lianto builds notebooks for brands including Kestra Inc ( 2388.TW ) and others."
+    assert "Kestra" in orgs(body)
+
+
+def test_an_owned_technology_is_a_product():
+    body = "Shire Plc wants the U.S. group's Carrierpath technology for pain drugs."
+    assert orgs(body) == {"Shire"}

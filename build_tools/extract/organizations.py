@@ -142,6 +142,45 @@ PRODUCT_AFTER = re.compile(
     r"minivans?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
 #: Words right before a name that make it a product: "2007 model year Cadillac CTS".
 PRODUCT_BEFORE = re.compile(r"\bmodel[- ]years?\s+$")
+#: Nouns after a name that make it a product when an owner stands before it: "the group's
+#: Carrierwave technology", "its Zyvox drug" (not "licensing Qualcomm technology").
+_OWNED_PRODUCT_AFTER = re.compile(
+    r"^\s+(?:technology|technologies|platform|drug|drugs|treatment|vaccine|formula)\b")
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir)\s+$")
+#: "Hilton's brands include Hilton, Conrad Hotels & Resorts, Doubletree": a list of brands.
+BRANDS_BEFORE = re.compile(r"\bbrands\s+(?:include|includes|including|such as|like|are)\s*:?\s*$")
+
+
+def owned_product(span: Span) -> bool:
+    """Whether a name stands between an owner and a product's noun: "the U.S. group's
+    Carrierwave technology"."""
+    return bool(_OWNER_BEFORE.search(span.before) and _OWNED_PRODUCT_AFTER.match(span.after))
+
+
+#: Nouns of works right before their title: "his book Liar's Poker", "the film "Wall Street"";
+#: a newspaper or magazine is a body that publishes, and stays one.
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|books|novel|novels|memoir|memoirs|autobiography|biography|film|films|movie|"
+    r"movies|documentary|musical|album|song|opera|sitcom|poem|bestseller|best-seller)"
+    r"\s*,?\s*(?:(?:titled|entitled|called)\s+)?[\"“]?\s*(?:(?:The|A|An)\s+)?$")
+#: A name in quotes, all there is between them ("The Real Deal."), and words that make a
+#: quoted name the name a body goes by: 'rebrand itself as "Citi"'.
+_QUOTE_BEFORE = re.compile(r"[\"“]\s*(?:(?:The|A|An)\s+)?$")
+_QUOTE_AFTER = re.compile(r"^[.,!?;:]?[\"”]")
+_NAMING_BEFORE = re.compile(
+    r"\b(?:as|called|named|renamed|dubbed|known as|brand|name)\s+[\"“]\s*(?:(?:The|A|An)\s+)?$")
+
+
+def names_a_work(span: Span) -> bool:
+    """Whether a name is the title of a book, film or other work, not a body: right after the
+    work's noun ("his autobiography The Real Deal"), or alone in quotes ("in "The Real
+    Deal,"") unless it is said to be what a body is called or ends as a body's name does."""
+    if _WORK_BEFORE.search(span.before):
+        return True
+    last = span.words[-1]
+    return bool(_QUOTE_BEFORE.search(span.before) and _QUOTE_AFTER.match(span.after)
+                and not _NAMING_BEFORE.search(span.before)
+                and last not in ORG_SUFFIXES and last.casefold() not in LEGAL_SUFFIXES)
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 

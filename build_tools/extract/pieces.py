@@ -13,11 +13,11 @@ from .cuts import (
 )
 from .lexicon import Lexicon
 from .organizations import (
-    LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES, PRODUCT_AFTER,
-    PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length, is_acronym,
-    is_curated, is_descriptor, names_a_concept, organization_by_description,
-    organization_by_employment,
-    organization_in_span, short_form_twin, strip_legal_suffix,
+    BRANDS_BEFORE, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES,
+    PRODUCT_AFTER, PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length,
+    is_acronym, is_curated, is_descriptor, names_a_concept, names_a_work,
+    organization_by_description, organization_by_employment, organization_in_span,
+    owned_product, short_form_twin, strip_legal_suffix,
 )
 from .people import (
     SURNAME_SUFFIXES, has_evidence, is_title_word, quoted_person, role_before,
@@ -329,9 +329,15 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if "&" in span.words and all(len(w) == 1 or (w[-1] == "s" and len(w) == 2)
                                  for w in span.words):
         return found("none", None, "letters joined by &")  # "S & P", and its plural "S & Ps"
-    if (PRODUCT_AFTER.match(span.after) or PRODUCT_BEFORE.search(span.before)) and (
+    if (PRODUCT_AFTER.match(span.after) or PRODUCT_BEFORE.search(span.before)
+            or owned_product(span)) and (
             not is_curated(span.words) and canonical_place(span.words) is None):
         return found("none", None, PRODUCT_REASON)
+    if BRANDS_BEFORE.search(span.before) and not (is_curated(span.words)
+                                                  or _named_as_company(span)):
+        return found("none", None, PRODUCT_REASON)
+    if names_a_work(span) and not is_curated(span.words):
+        return found("none", None, "the title of a work")
     if in_angle_brackets(span):
         # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
         if len(span.words) == 1 and not any(c.islower() for c in span.text):
@@ -506,6 +512,9 @@ def inherit_kinds(pieces: list[Piece]) -> None:
     for piece in pieces:
         by_group.setdefault(piece.group, []).append(piece)
     for members in by_group.values():
+        if BRANDS_BEFORE.search(members[0].span.before):
+            _share_brands(members)
+            continue
         if members[0].listed and any(m.reason == PRODUCT_REASON for m in members):
             _share_product(members)
             continue
@@ -536,6 +545,21 @@ def _share_product(members: list[Piece]) -> None:
             and is_acronym(member.span.text) and not is_curated(member.span.words))
         if weak and not member.personal:
             member.kind, member.name, member.reason = "none", None, PRODUCT_REASON
+
+
+def _share_brands(members: list[Piece]) -> None:
+    """"Its brands include Hilton, Conrad Hotels & Resorts and Doubletree": every member of a
+    list of brands is a brand, even one named like a body, unless it is curated or named as a
+    company ("brands including Acer Inc ( 2353.TW )")."""
+    for member in members:
+        if not (member.personal or is_curated(member.span.words)
+                or _named_as_company(member.span)):
+            member.kind, member.name, member.reason = "none", None, PRODUCT_REASON
+
+
+def _named_as_company(span: Span) -> bool:
+    """``Acer Inc``, ``Acer ( 2353.TW )``: a name printed with its legal form or a ticker."""
+    return bool(TICKER_AFTER.match(span.after)) or span.words[-1].casefold() in LEGAL_SUFFIXES
 
 
 def join_short_forms(pieces: list[Piece]) -> None:
