@@ -86,3 +86,18 @@ def test_a_company_among_brands_keeps_its_legal_form():
 def test_an_owned_technology_is_a_product():
     body = "Shire Plc wants the U.S. group's Carrierpath technology for pain drugs."
     assert orgs(body) == {"Shire"}
+
+
+# --- Fragments of longer names and people's names --------------------------------------------
+
+def test_the_last_word_of_a_bodys_name_is_that_body():
+    body = ("Drugmaker Amos Quillby and Co said profit rose. Later Quillby ( QLB.N ) shares "
+            "rose. Shares of shoe company Wendell Farrow Ltd. rose; the price of Farrow's "
+            "stock fell.")
+    assert orgs(body) == {"Amos Quillby", "Wendell Farrow"}
+
+
+def test_a_curated_last_word_is_a_body_of_its_own():
+    """"Sony Ericsson" and "Ericsson" are two bodies."""
+    body = "Handset maker Sony Ericsson said sales rose, and Ericsson ( ERICb.ST ) shares fell."
+    assert orgs(body) == {"Sony Ericsson", "Ericsson"}

@@ -570,6 +570,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     product_names: set[str] = set()
     heads: dict[str, set[str]] = {}  # "Delta" of "Delta Air Lines" and other first words
+    tails: dict[str, set[str]] = {}  # "Lilly" of "Eli Lilly" and other last words
     web_names: dict[str, str] = {}  # "Amazon" of "Amazon.com": even a known place is the body
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
@@ -594,6 +595,8 @@ def join_short_forms(pieces: list[Piece]) -> None:
             shorts.setdefault(fold(base), piece.name)
         if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
             heads.setdefault(fold(words[0]), set()).add(piece.name)
+        if len(words) > 1 and _names_the_body(words[-1]):
+            tails.setdefault(fold(words[-1]), set()).add(piece.name)
         # "Caremark Board" is a part of Caremark, not its full name.
         while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
@@ -620,11 +623,26 @@ def join_short_forms(pieces: list[Piece]) -> None:
             # AeroSystems ... Spirit, a former unit of Airbus": a weakly found name is the one
             # body the article names with that first word.
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+        elif (piece.kind == "organizations" and len(piece.span.words) == 1
+              and not is_curated(piece.span.words)
+              and len(named := tails.get(key, set())) == 1
+              and (name := next(iter(named))) != piece.name):
+            # "Eli Lilly ... Lilly ( LLY.N )", "shoe company Steven Madden Ltd. ... Madden's
+            # stock": the last word of a body's name the article prints in full is that
+            # body, not another one.
+            piece.name, piece.reason = name, f"the last word of {name}"
     names = {piece.name for piece in pieces if piece.kind == "organizations" and piece.name}
     for piece in pieces:
         if piece.kind == "organizations" and piece.name and (
                 twin := short_form_twin(piece.name, names)):
             piece.name, piece.reason = twin, f"spelled out for {twin}"
+
+
+def _names_the_body(word: str) -> bool:
+    """Whether the last word of a body's name may stand for the body: ``Lilly`` of ``Eli
+    Lilly``, not ``Group``, ``Inc`` or a place (``Bank of Scotland``)."""
+    return (word not in ORG_SUFFIXES and word.casefold() not in LEGAL_SUFFIXES
+            and canonical_place((word,)) is None and any(c.islower() for c in word))
 
 
 #: Reasons that found a body by the words around it, not by its name.
