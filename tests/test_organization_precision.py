@@ -6,7 +6,7 @@ import pytest
 
 from build_tools.extract import extract
 from build_tools.extract.lexicon import article_lexicon
-from build_tools.extract.organizations import is_acronym
+from build_tools.extract.organizations import drop_misspelt_twins, is_acronym, is_slip_of
 from build_tools.parse import parse_text
 
 
@@ -101,3 +101,37 @@ def test_a_curated_last_word_is_a_body_of_its_own():
     """"Sony Ericsson" and "Ericsson" are two bodies."""
     body = "Handset maker Sony Ericsson said sales rose, and Ericsson ( ERICb.ST ) shares fell."
     assert orgs(body) == {"Sony Ericsson", "Ericsson"}
+
+
+# --- Typing slips ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, other, slip", [
+    ("HBSC", "HSBC", True),
+    ("Dow Chemicals", "Dow Chemical", True),
+    ("Broadcomm", "Broadcom", True),
+    ("Sprint-Nextel", "Sprint Nextel", True),
+    ("MBIA", "MBNA", False),
+    ("BEA Systems", "BAE Systems", False),
+    ("Banc of America", "Bank of America", False),
+    ("Citicorp", "Citigroup", False),
+])
+def test_is_slip_of(name, other, slip):
+    assert is_slip_of(name, other) is slip
+
+
+def test_a_slip_printed_less_often_is_dropped():
+    orgs = ["HSBC Holdings", "HBSC", "HSBC Holdings", "Qorvex Chemical", "Qorvex Chemical",
+            "Qorvex Chemicals"]
+    assert drop_misspelt_twins(orgs, ["HSBC", "HSBC"]) == [
+        "HSBC Holdings", "HSBC Holdings", "Qorvex Chemical", "Qorvex Chemical"]
+
+
+def test_names_tied_in_mentions_both_stay():
+    assert drop_misspelt_twins(["Qorvex Chemical", "Qorvex Chemicals"]) == [
+        "Qorvex Chemical", "Qorvex Chemicals"]
+
+
+def test_a_misspelt_name_in_an_article_joins_the_right_one():
+    body = ("Analysts at Trexmoor Capital Inc said Trexmoor Capital would gain. Trexmoor "
+            "Capital shares rose; Trexmoore Capital Inc rivals fell.")
+    assert orgs(body) == {"Trexmoor Capital"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..characters import clean_name, remove_format_characters
 from ..parse import ParsedText
 from .backends import NerBackend
-from .organizations import initials_of, is_acronym
+from .organizations import drop_misspelt_twins, initials_of, is_acronym
 from .people import find_people, short_forms, speakers_in_capitals
 from .pieces import (
     classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
@@ -123,7 +123,10 @@ def extract(
         for kind, name in names_in_role(piece):
             found[kind].append(name)
             reasons.setdefault((kind, name), f"in the title {piece.span.text!r}")
-    found["organizations"] = _drop_capital_twins(_expand_acronyms(found["organizations"]))
+    printed = [p.span.text for p in pieces
+               if p.kind == "organizations" and p.name and p.span.text != p.name]
+    found["organizations"] = drop_misspelt_twins(
+        _drop_capital_twins(_expand_acronyms(found["organizations"])), printed)
     people = [p for p in people if fold(p.name) not in journalists]
     found["people"] = [p.name for p in people]
     roles = {p.name: p.roles for p in people if p.roles}

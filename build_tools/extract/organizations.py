@@ -456,3 +456,43 @@ def initials_of(name: str) -> str | None:
     one part."""
     parts = [part for part in re.split(r"[\s-]+", name) if part[:1].isupper()]
     return "".join(part[0] for part in parts) if len(parts) > 1 else None
+
+
+def drop_misspelt_twins(orgs: list[str], printed: list[str] = ()) -> list[str]:
+    """Names a typing slip made of another body's: ``HBSC`` beside ``HSBC``, ``Dow Chemicals``
+    beside ``Dow Chemical``. *orgs* holds a name for each mention, *printed* how the article
+    printed the mentions it knows by another name (``HSBC`` for ``HSBC Holdings``). A name one
+    slip from a name the article prints more often is that body's; curated names and names
+    tied in mentions stay (two bodies may be spelled alike: neither is the slip)."""
+    counts: dict[str, int] = {}
+    for name in (*orgs, *printed):
+        counts[name] = counts.get(name, 0) + 1
+    dropped = {name for name in set(orgs) if not is_curated(tuple(name.split())) and any(
+        counts[other] > counts[name] and is_slip_of(name, other) for other in counts)}
+    return [name for name in orgs if name not in dropped]
+
+
+def is_slip_of(name: str, other: str) -> bool:
+    """Whether *name* is *other* with one typing slip: one letter more or less in a name of
+    seven characters or more (``Dow Chemicals``, ``Broadcomm``), a hyphen for a space
+    (``Sprint-Nextel``), or an acronym of four letters or more with its letters in another
+    order (``HBSC``). A letter changed or two swapped in a longer name make another name as
+    often as a slip (``Banc of America``, ``BEA Systems`` beside ``BAE Systems``); shorter
+    names differ by one letter too often (``MBIA``, ``MBNA``)."""
+    a, b = fold(name).replace("-", " "), fold(other).replace("-", " ")
+    if a == b:
+        return name != other and "-" in name + other
+    if name.isupper() and other.isupper() and len(name) >= 4 and " " not in name + other:
+        return sorted(name) == sorted(other)
+    return min(len(a), len(b)) >= 7 and _one_more_or_less(a, b)
+
+
+def _one_more_or_less(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by one character more or less."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]
