@@ -7,6 +7,7 @@ import pytest
 from build_tools.extract import extract
 from build_tools.extract.lexicon import article_lexicon
 from build_tools.extract.organizations import drop_misspelt_twins, is_acronym, is_slip_of
+from build_tools.extract.people import person_name_keys, without_initials
 from build_tools.parse import parse_text
 
 
@@ -101,6 +102,30 @@ def test_a_curated_last_word_is_a_body_of_its_own():
     """"Sony Ericsson" and "Ericsson" are two bodies."""
     body = "Handset maker Sony Ericsson said sales rose, and Ericsson ( ERICb.ST ) shares fell."
     assert orgs(body) == {"Sony Ericsson", "Ericsson"}
+
+
+@pytest.mark.parametrize("body, wrong, person", [
+    ("Tao Minghui, a former executive at Zhenda Corp, may run it. Officials could not be "
+     "reached, while Zhenda and Tao declined to comment.", "Tao", "Tao Minghui"),
+    ('"It is over," Dirk Halvorsen, president of consulting firm Dirk J. Halvorsen, wrote.',
+     "Dirk J. Halvorsen", "Dirk Halvorsen"),
+])
+def test_a_weakly_found_body_that_is_part_of_a_persons_name_is_the_person(
+        body, wrong, person):
+    result = found(body)
+    assert person in result.people
+    assert wrong not in result.organizations
+
+
+def test_a_speaker_named_as_the_body_is_still_the_body():
+    result = found("The plant is owned by Dallas, Texas-based Lone Star. Lone Star said so.")
+    assert "Lone Star" not in result.people
+
+
+def test_person_name_keys():
+    assert without_initials("Peter S. Cohan") == "peter cohan"
+    assert person_name_keys("Luo J. Chuan") == {"luo chuan", "luo", "chuan"}
+    assert person_name_keys("Madonna") == set()
 
 
 # --- Typing slips ------------------------------------------------------------------------------
