@@ -104,6 +104,13 @@ def test_a_curated_last_word_is_a_body_of_its_own():
     assert orgs(body) == {"Sony Ericsson", "Ericsson"}
 
 
+def test_the_last_word_of_two_bodies_joined_names_stays_itself():
+    """"Halder Brisco" is made of Halder and Brisco: "Brisco" may be the other body."""
+    body = ("Halder Brisco Corp, formed when Halder Inc bought Brisco, said profit fell. "
+            "Brisco and Tamber declined to comment.")
+    assert orgs(body) >= {"Halder Brisco", "Halder", "Brisco"}
+
+
 @pytest.mark.parametrize("body, wrong, person", [
     ("Tao Minghui, a former executive at Zhenda Corp, may run it. Officials could not be "
      "reached, while Zhenda and Tao declined to comment.", "Tao", "Tao Minghui"),

@@ -601,6 +601,9 @@ def join_short_forms(pieces: list[Piece]) -> None:
         while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
             shorts.setdefault(fold(" ".join(words)), piece.name)
+    # Everything the article prints as a name, and the bodies it names.
+    printed = {fold(p.span.text) for p in pieces} | {
+        fold(p.name) for p in pieces if p.kind == "organizations" and p.name}
     for piece in pieces:
         key = fold(piece.span.text)
         if (key in products and key not in shorts and piece.kind in (None, "organizations")) or (
@@ -626,7 +629,8 @@ def join_short_forms(pieces: list[Piece]) -> None:
         elif (piece.kind == "organizations" and len(piece.span.words) == 1
               and not is_curated(piece.span.words)
               and len(named := tails.get(key, set())) == 1
-              and (name := next(iter(named))) != piece.name):
+              and (name := next(iter(named))) != piece.name
+              and not _names_two_bodies(name, printed)):
             # "Eli Lilly ... Lilly ( LLY.N )", "shoe company Steven Madden Ltd. ... Madden's
             # stock": the last word of a body's name the article prints in full is that
             # body, not another one.
@@ -636,6 +640,14 @@ def join_short_forms(pieces: list[Piece]) -> None:
         if piece.kind == "organizations" and piece.name and (
                 twin := short_form_twin(piece.name, names)):
             piece.name, piece.reason = twin, f"spelled out for {twin}"
+
+
+def _names_two_bodies(name: str, printed: set[str]) -> bool:
+    """``Molson Coors`` beside ``Molson Inc``, ``Sony Ericsson`` beside ``Sony``: a name whose
+    words before the last name a body the article prints on its own joins two bodies' names,
+    so its last word may be the other body (``Coors``)."""
+    head = tuple(name.split()[:-1])
+    return fold(" ".join(head)) in printed or is_curated(head)
 
 
 def _names_the_body(word: str) -> bool:
