@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from ..characters import clean_name, remove_format_characters
 from ..parse import ParsedText
 from .backends import NerBackend
-from .organizations import initials_of, is_acronym
-from .people import find_people, short_forms, speakers_in_capitals
+from .organizations import drop_misspelt_twins, initials_of, is_acronym
+from .people import (
+    find_people, person_name_keys, short_forms, speakers_in_capitals, without_initials,
+)
 from .pieces import (
     classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
 )
@@ -103,12 +105,21 @@ def extract(
     # Names of people a title or role shows to be people, and their short forms.
     titled_keys = {key for person in people if person.roles
                    for key in (fold(person.name), *short_forms(person.name))}
+    # Any person's name without initials, and its first and last words.
+    named_keys = {key for person in people for key in person_name_keys(person.name)}
+    # A body found by the words around it and a speaker of the same name are the body
+    # ("Texas-based Lone Star ... Lone Star said"): only part of a name makes the person.
+    full_names = {fold(person.name) for person in people}
     for piece in pieces:
         if piece.guessed and fold(piece.span.text) in people_keys:
             piece.kind = "people"
         elif (piece.kind == "organizations" and piece.reason in WEAK_ORGANIZATION_REASONS
-              and fold(piece.span.text) in titled_keys):
-            # "Rubin and Time Warner", "Mozilo is well aware": a person the article names.
+              and (fold(piece.span.text) in titled_keys
+                   or (without_initials(piece.span.text) in named_keys
+                       and fold(piece.span.text) not in full_names))):
+            # "Rubin and Time Warner", "Mozilo is well aware": a person the article names;
+            # "Luo Chuan ... Luo was head of", "Peter Cohan ... firm Peter S. Cohan": a body
+            # found only by the words around it that is a person's name is the person.
             piece.kind, piece.name, piece.reason = "people", None, "a person named in full"
     # "Texas-based Lone Star ... Lone Star said": a body, not a person who speaks.
     bodies = {fold(p.name) for p in pieces if p.kind == "organizations" and p.name}
@@ -123,7 +134,10 @@ def extract(
         for kind, name in names_in_role(piece):
             found[kind].append(name)
             reasons.setdefault((kind, name), f"in the title {piece.span.text!r}")
-    found["organizations"] = _drop_capital_twins(_expand_acronyms(found["organizations"]))
+    printed = [p.span.text for p in pieces
+               if p.kind == "organizations" and p.name and p.span.text != p.name]
+    found["organizations"] = drop_misspelt_twins(
+        _drop_capital_twins(_expand_acronyms(found["organizations"])), printed)
     people = [p for p in people if fold(p.name) not in journalists]
     found["people"] = [p.name for p in people]
     roles = {p.name: p.roles for p in people if p.roles}

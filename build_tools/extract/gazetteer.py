@@ -185,6 +185,8 @@ def cities() -> Mapping[str, tuple[str, int]]:
 class NotEntities(NamedTuple):
     names: frozenset[str]  #: folded names of indices, rates, holidays
     last_words: frozenset[str]  #: last words of names of treaties, laws and events
+    #: finance and accounting terms in capitals, as printed
+    acronyms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -192,4 +194,5 @@ def not_entities() -> NotEntities:
     """Capitalised names that are neither people, places nor organisations."""
     data = _data("not_entities.yaml")
     return NotEntities(frozenset(fold(n) for n in data.get("names") or ()),
-                       frozenset(data.get("last_words") or ()))
+                       frozenset(data.get("last_words") or ()),
+                       frozenset(data.get("acronyms") or ()))

@@ -22,6 +22,20 @@ _WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,7}[\w'’-]+)\s*\Z")
 _LOOK_BACK = 600
 #: An acronym printed as a plural: ``CDOs``, ``REITs``, ``PCs``.
 _PLURAL = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]{1,9})s(?![\w'’]|\.\w)")
+#: An acronym, then what it stands for in brackets: ``ARM (adjustable rate mortgage)``.
+_ACRONYM_THEN_WORDS = re.compile(r"(?<![\w.])([A-Z][A-Z0-9&-]{1,9})s?\s*\(\s*([^()]{3,120}?)\s*\)")
+#: Words, then the acronym they stand for after "or" or "known as": ``a voluntary employee
+#: beneficiary association, or VEBA``.
+_WORDS_THEN_OR_ACRONYM = re.compile(
+    r"((?:[\w'’-]+\s+){0,7}[\w'’-]+),?\s+(?:or|known as|called)\s+([A-Z][A-Z0-9&-]{1,9})s?\b")
+#: An acronym of three letters or more, wherever the text prints it.
+_ANY_ACRONYM = re.compile(r"(?<![\w.])([A-Z]{3,7})s?(?![\w.&-])")
+#: A run of lower-case words with nothing but spaces or hyphens between them.
+_LOWER_RUN = re.compile(r"(?<![\w'’])[a-z][a-z'’]*(?:[\s-]+[a-z][a-z'’]*)+")
+#: Short words that open or join phrases and so spell acronyms only by chance.
+_FUNCTION_WORDS = frozenset("""that this with from have been were will would could should
+    their there they them than then into over also said says such what when which while
+    more most much some very only just each other about after before under""".split())
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,7 @@ def article_lexicon(text: str) -> Lexicon:
         words, acronym = found
         if _spelled_in_lower_case(words, acronym):
             common.add(acronym)
+    common |= _acronyms_spelled_out_elsewhere(text)
     names = frozenset(fold(part.text) for span in find_spans(text)
                       for part in split_possessives(span))
     return Lexicon(lower=lower, common_acronyms=frozenset(common), names=names)
@@ -60,6 +75,31 @@ def defined_acronyms(text: str) -> list[tuple[list[str], str]]:
             out.append((words.group(1).split(), match.group(1)))
         end = match.end()
     return out
+
+
+def _acronyms_spelled_out_elsewhere(text: str) -> set[str]:
+    """Acronyms the text spells out in lower case other than as ``words (ACRONYM)``: in
+    brackets after it (``ARM (adjustable rate mortgage)``), before ", or ACRONYM" (``a
+    voluntary employee beneficiary association, or VEBA``), or anywhere as a run of words
+    of four letters or more (``federal employee program`` ... ``FEP``): what a common noun's
+    words abbreviate is no body's name, which the wire prints in capitals."""
+    found = set()
+    for match in _ACRONYM_THEN_WORDS.finditer(text):
+        words = match.group(2).split()
+        letters = [c for c in match.group(1) if c.isalpha()]
+        if len(words) <= len(letters) + 1 and _spelled_in_lower_case(words, match.group(1)):
+            found.add(match.group(1))
+    for match in _WORDS_THEN_OR_ACRONYM.finditer(text):
+        if _spelled_in_lower_case(match.group(1).split(), match.group(2)):
+            found.add(match.group(2))
+    acronyms = {m.group(1) for m in _ANY_ACRONYM.finditer(text)} - found
+    if acronyms:
+        runs = [re.split(r"[\s-]+", m.group()) for m in _LOWER_RUN.finditer(text)]
+        initials = {"".join(w[0] for w in run[i:i + n])
+                    for run in runs for n in range(3, 8) for i in range(len(run) - n + 1)
+                    if all(len(w) >= 4 and w not in _FUNCTION_WORDS for w in run[i:i + n])}
+        found |= {a for a in acronyms if a.casefold() in initials}
+    return found
 
 
 def _spelled_in_lower_case(words: list[str], acronym: str) -> bool:

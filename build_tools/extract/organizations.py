@@ -142,6 +142,45 @@ PRODUCT_AFTER = re.compile(
     r"minivans?)\b(?!\s+(?:maker|makers|company|group|unit)\b)")
 #: Words right before a name that make it a product: "2007 model year Cadillac CTS".
 PRODUCT_BEFORE = re.compile(r"\bmodel[- ]years?\s+$")
+#: Nouns after a name that make it a product when an owner stands before it: "the group's
+#: Carrierwave technology", "its Zyvox drug" (not "licensing Qualcomm technology").
+_OWNED_PRODUCT_AFTER = re.compile(
+    r"^\s+(?:technology|technologies|platform|drug|drugs|treatment|vaccine|formula)\b")
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir)\s+$")
+#: "Hilton's brands include Hilton, Conrad Hotels & Resorts, Doubletree": a list of brands.
+BRANDS_BEFORE = re.compile(r"\bbrands\s+(?:include|includes|including|such as|like|are)\s*:?\s*$")
+
+
+def owned_product(span: Span) -> bool:
+    """Whether a name stands between an owner and a product's noun: "the U.S. group's
+    Carrierwave technology"."""
+    return bool(_OWNER_BEFORE.search(span.before) and _OWNED_PRODUCT_AFTER.match(span.after))
+
+
+#: Nouns of works right before their title: "his book Liar's Poker", "the film "Wall Street"";
+#: a newspaper or magazine is a body that publishes, and stays one.
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|books|novel|novels|memoir|memoirs|autobiography|biography|film|films|movie|"
+    r"movies|documentary|musical|album|song|opera|sitcom|poem|bestseller|best-seller)"
+    r"\s*,?\s*(?:(?:titled|entitled|called)\s+)?[\"“]?\s*(?:(?:The|A|An)\s+)?$")
+#: A name in quotes, all there is between them ("The Real Deal."), and words that make a
+#: quoted name the name a body goes by: 'rebrand itself as "Citi"'.
+_QUOTE_BEFORE = re.compile(r"[\"“]\s*(?:(?:The|A|An)\s+)?$")
+_QUOTE_AFTER = re.compile(r"^[.,!?;:]?[\"”]")
+_NAMING_BEFORE = re.compile(
+    r"\b(?:as|called|named|renamed|dubbed|known as|brand|name)\s+[\"“]\s*(?:(?:The|A|An)\s+)?$")
+
+
+def names_a_work(span: Span) -> bool:
+    """Whether a name is the title of a book, film or other work, not a body: right after the
+    work's noun ("his autobiography The Real Deal"), or alone in quotes ("in "The Real
+    Deal,"") unless it is said to be what a body is called or ends as a body's name does."""
+    if _WORK_BEFORE.search(span.before):
+        return True
+    last = span.words[-1]
+    return bool(_QUOTE_BEFORE.search(span.before) and _QUOTE_AFTER.match(span.after)
+                and not _NAMING_BEFORE.search(span.before)
+                and last not in ORG_SUFFIXES and last.casefold() not in LEGAL_SUFFIXES)
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&-]{1,9}$")
 
 
@@ -233,12 +272,13 @@ def _needs_its_suffix(word: str) -> bool:
 
 def is_acronym(word: str) -> bool:
     """An all-capital word that names a body: ``FNSEA``, ``KOGAS``; not ``CEO`` or ``GDP``,
-    nor a word of eight letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
+    nor a curated finance term (``EPS``, ``VEBA``), nor a word of eight letters or more (``CUSTOMERS``, ``TRACKING``: a heading; longer
     acronyms are curated)."""
     letters = sum(c.isalpha() for c in word)
     # "AFL-CIO" is one; "STS-V", "W-CDMA", "OPUS-5", "BB-" are models, codes and ratings.
     parts = word.split("-")
     return (bool(_ACRONYM.match(word)) and word not in NOT_ACRONYMS and 2 <= letters <= 7
+            and word not in gazetteer.not_entities().acronyms
             and (len(parts) == 1 or all(len(p) >= 2 and p.isalpha() for p in parts)))
 
 
@@ -416,3 +456,43 @@ def initials_of(name: str) -> str | None:
     one part."""
     parts = [part for part in re.split(r"[\s-]+", name) if part[:1].isupper()]
     return "".join(part[0] for part in parts) if len(parts) > 1 else None
+
+
+def drop_misspelt_twins(orgs: list[str], printed: list[str] = ()) -> list[str]:
+    """Names a typing slip made of another body's: ``HBSC`` beside ``HSBC``, ``Dow Chemicals``
+    beside ``Dow Chemical``. *orgs* holds a name for each mention, *printed* how the article
+    printed the mentions it knows by another name (``HSBC`` for ``HSBC Holdings``). A name one
+    slip from a name the article prints more often is that body's; curated names and names
+    tied in mentions stay (two bodies may be spelled alike: neither is the slip)."""
+    counts: dict[str, int] = {}
+    for name in (*orgs, *printed):
+        counts[name] = counts.get(name, 0) + 1
+    dropped = {name for name in set(orgs) if not is_curated(tuple(name.split())) and any(
+        counts[other] > counts[name] and is_slip_of(name, other) for other in counts)}
+    return [name for name in orgs if name not in dropped]
+
+
+def is_slip_of(name: str, other: str) -> bool:
+    """Whether *name* is *other* with one typing slip: one letter more or less in a name of
+    seven characters or more (``Dow Chemicals``, ``Broadcomm``), a hyphen for a space
+    (``Sprint-Nextel``), or an acronym of four letters or more with its letters in another
+    order (``HBSC``). A letter changed or two swapped in a longer name make another name as
+    often as a slip (``Banc of America``, ``BEA Systems`` beside ``BAE Systems``); shorter
+    names differ by one letter too often (``MBIA``, ``MBNA``)."""
+    a, b = fold(name).replace("-", " "), fold(other).replace("-", " ")
+    if a == b:
+        return name != other and "-" in name + other
+    if name.isupper() and other.isupper() and len(name) >= 4 and " " not in name + other:
+        return sorted(name) == sorted(other)
+    return min(len(a), len(b)) >= 7 and _one_more_or_less(a, b)
+
+
+def _one_more_or_less(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by one character more or less."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]

@@ -363,6 +363,21 @@ def short_forms(name: str) -> set[str]:
     return forms
 
 
+def without_initials(name: str) -> str:
+    """``peter cohan`` for ``Peter S. Cohan``: a name folded without its initials."""
+    return " ".join(w for w in fold(name).split() if not re.fullmatch(r"(?:\w\.)+|\w", w))
+
+
+def person_name_keys(name: str) -> set[str]:
+    """Folded forms by which a name found only by the words around it may be a person's:
+    the full name without initials (``Peter S. Cohan``), and its last and first words (a
+    surname may come first: ``Luo`` of ``Luo Chuan``)."""
+    words = without_initials(name).split()
+    if len(words) < 2:
+        return set()
+    return {" ".join(words), words[0], words[-1]}
+
+
 def find_people(
     spans: list[Span], known: dict[str, str] | None = None, vouched: frozenset[int] = frozenset(),
     lower: frozenset[str] = frozenset(),

@@ -13,11 +13,11 @@ from .cuts import (
 )
 from .lexicon import Lexicon
 from .organizations import (
-    LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES, PRODUCT_AFTER,
-    PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length, is_acronym,
-    is_curated, is_descriptor, names_a_concept, organization_by_description,
-    organization_by_employment,
-    organization_in_span, short_form_twin, strip_legal_suffix,
+    BRANDS_BEFORE, LEGAL_SUFFIXES, NOT_ACRONYMS, ORG_FIRST, ORG_PREFIXES, ORG_SUFFIXES,
+    PRODUCT_AFTER, PRODUCT_BEFORE, TICKER_AFTER, canonical_organization, described_at_length,
+    is_acronym, is_curated, is_descriptor, names_a_concept, names_a_work,
+    organization_by_description, organization_by_employment, organization_in_span,
+    owned_product, short_form_twin, strip_legal_suffix,
 )
 from .people import (
     SURNAME_SUFFIXES, has_evidence, is_title_word, quoted_person, role_before,
@@ -329,9 +329,15 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
     if "&" in span.words and all(len(w) == 1 or (w[-1] == "s" and len(w) == 2)
                                  for w in span.words):
         return found("none", None, "letters joined by &")  # "S & P", and its plural "S & Ps"
-    if (PRODUCT_AFTER.match(span.after) or PRODUCT_BEFORE.search(span.before)) and (
+    if (PRODUCT_AFTER.match(span.after) or PRODUCT_BEFORE.search(span.before)
+            or owned_product(span)) and (
             not is_curated(span.words) and canonical_place(span.words) is None):
         return found("none", None, PRODUCT_REASON)
+    if BRANDS_BEFORE.search(span.before) and not (is_curated(span.words)
+                                                  or _named_as_company(span)):
+        return found("none", None, PRODUCT_REASON)
+    if names_a_work(span) and not is_curated(span.words):
+        return found("none", None, "the title of a work")
     if in_angle_brackets(span):
         # Wire copy marks a company <Texas Air Corp> and its ticker <TWA> or <TSBA.T> so.
         if len(span.words) == 1 and not any(c.islower() for c in span.text):
@@ -506,6 +512,9 @@ def inherit_kinds(pieces: list[Piece]) -> None:
     for piece in pieces:
         by_group.setdefault(piece.group, []).append(piece)
     for members in by_group.values():
+        if BRANDS_BEFORE.search(members[0].span.before):
+            _share_brands(members)
+            continue
         if members[0].listed and any(m.reason == PRODUCT_REASON for m in members):
             _share_product(members)
             continue
@@ -538,6 +547,21 @@ def _share_product(members: list[Piece]) -> None:
             member.kind, member.name, member.reason = "none", None, PRODUCT_REASON
 
 
+def _share_brands(members: list[Piece]) -> None:
+    """"Its brands include Hilton, Conrad Hotels & Resorts and Doubletree": every member of a
+    list of brands is a brand, even one named like a body, unless it is curated or named as a
+    company ("brands including Acer Inc ( 2353.TW )")."""
+    for member in members:
+        if not (member.personal or is_curated(member.span.words)
+                or _named_as_company(member.span)):
+            member.kind, member.name, member.reason = "none", None, PRODUCT_REASON
+
+
+def _named_as_company(span: Span) -> bool:
+    """``Acer Inc``, ``Acer ( 2353.TW )``: a name printed with its legal form or a ticker."""
+    return bool(TICKER_AFTER.match(span.after)) or span.words[-1].casefold() in LEGAL_SUFFIXES
+
+
 def join_short_forms(pieces: list[Piece]) -> None:
     """Later mentions of an organisation by a short name join the full one: ``Bushveld
     Platinum`` after ``Bushveld Platinum Holdings``, ``Pemex`` after ``Petróleos Mexicanos
@@ -546,6 +570,7 @@ def join_short_forms(pieces: list[Piece]) -> None:
     products: set[str] = set()  # "PlayStation Portable, or PSP": a product's short name
     product_names: set[str] = set()
     heads: dict[str, set[str]] = {}  # "Delta" of "Delta Air Lines" and other first words
+    tails: dict[str, set[str]] = {}  # "Lilly" of "Eli Lilly" and other last words
     web_names: dict[str, str] = {}  # "Amazon" of "Amazon.com": even a known place is the body
     for piece in pieces:
         # "Public Sector Borrowing Requirement (PSBR)": a name that is no body's, nor a
@@ -570,10 +595,15 @@ def join_short_forms(pieces: list[Piece]) -> None:
             shorts.setdefault(fold(base), piece.name)
         if len(words) > 1 and words[0] not in ORG_FIRST and canonical_place(words[:1]) is None:
             heads.setdefault(fold(words[0]), set()).add(piece.name)
+        if len(words) > 1 and _names_the_body(words[-1]):
+            tails.setdefault(fold(words[-1]), set()).add(piece.name)
         # "Caremark Board" is a part of Caremark, not its full name.
         while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] not in PART_WORDS:
             words = words[:-1]
             shorts.setdefault(fold(" ".join(words)), piece.name)
+    # Everything the article prints as a name, and the bodies it names.
+    printed = {fold(p.span.text) for p in pieces} | {
+        fold(p.name) for p in pieces if p.kind == "organizations" and p.name}
     for piece in pieces:
         key = fold(piece.span.text)
         if (key in products and key not in shorts and piece.kind in (None, "organizations")) or (
@@ -596,11 +626,35 @@ def join_short_forms(pieces: list[Piece]) -> None:
             # AeroSystems ... Spirit, a former unit of Airbus": a weakly found name is the one
             # body the article names with that first word.
             piece.kind, piece.name, piece.reason = "organizations", name, f"short for {name}"
+        elif (piece.kind == "organizations" and len(piece.span.words) == 1
+              and not is_curated(piece.span.words)
+              and len(named := tails.get(key, set())) == 1
+              and (name := next(iter(named))) != piece.name
+              and not _names_two_bodies(name, printed)):
+            # "Eli Lilly ... Lilly ( LLY.N )", "shoe company Steven Madden Ltd. ... Madden's
+            # stock": the last word of a body's name the article prints in full is that
+            # body, not another one.
+            piece.name, piece.reason = name, f"the last word of {name}"
     names = {piece.name for piece in pieces if piece.kind == "organizations" and piece.name}
     for piece in pieces:
         if piece.kind == "organizations" and piece.name and (
                 twin := short_form_twin(piece.name, names)):
             piece.name, piece.reason = twin, f"spelled out for {twin}"
+
+
+def _names_two_bodies(name: str, printed: set[str]) -> bool:
+    """``Molson Coors`` beside ``Molson Inc``, ``Sony Ericsson`` beside ``Sony``: a name whose
+    words before the last name a body the article prints on its own joins two bodies' names,
+    so its last word may be the other body (``Coors``)."""
+    head = tuple(name.split()[:-1])
+    return fold(" ".join(head)) in printed or is_curated(head)
+
+
+def _names_the_body(word: str) -> bool:
+    """Whether the last word of a body's name may stand for the body: ``Lilly`` of ``Eli
+    Lilly``, not ``Group``, ``Inc`` or a place (``Bank of Scotland``)."""
+    return (word not in ORG_SUFFIXES and word.casefold() not in LEGAL_SUFFIXES
+            and canonical_place((word,)) is None and any(c.islower() for c in word))
 
 
 #: Reasons that found a body by the words around it, not by its name.
