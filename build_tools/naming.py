@@ -8,6 +8,7 @@ never meet, and both avoid the names given to anything else in the folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -62,6 +63,8 @@ def _fold_latin(char: str) -> str:
     return anyascii(char)
 
 
+# Called for every name of every article on each build; an archive repeats its names.
+@functools.lru_cache(maxsize=1 << 16)
 def term_key(name: str) -> str:
     """What makes two spellings one term: they differ only in case, accents, spacing, hyphens,
     commas, full stops or apostrophes (``Bogotá``/``bogota``, ``U.S.``/``US``, ``&``/``and``).

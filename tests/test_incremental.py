@@ -212,3 +212,46 @@ def test_a_new_page_in_the_navigation_updates_every_sidebar(make_app, site: Path
                      encoding="utf-8")
     after = assert_same_as_fresh(make_app, site, tmp_path / "fresh")
     assert "About the archive" in after["tags/migration.html"].decode()
+
+
+def test_a_build_stopped_after_reading_leaves_no_stale_listing(make_app, site: Path,
+                                                               tmp_path: Path):
+    # The environment (with the new terms) is saved before anything is written; if the build
+    # is interrupted there (Ctrl-C: Sphinx deletes the environment after an error, not
+    # after an interrupt), the pages on disk are older than the terms the next build
+    # compares with.
+    build(make_app, site)
+    (site / "articles" / "crossings.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    _assets._file_checksum_inner.cache_clear()
+    stopped = make_app("html", srcdir=site, confoverrides=THEME)
+
+    def stop(app, builder):
+        raise KeyboardInterrupt
+
+    stopped.connect("write-started", stop)
+    with pytest.raises(KeyboardInterrupt):
+        stopped.build()
+    after = assert_same_as_fresh(make_app, site, tmp_path / "fresh")
+    assert "Border crossings fall" in after["tags/migration.html"].decode()
+
+
+def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
+        make_app, site: Path, tmp_path: Path, monkeypatch):
+    from build_tools.sphinxext import reading
+
+    monkeypatch.setattr(reading, "SERIAL_SHARE", 1)  # this small site: one document of many
+    _assets._file_checksum_inner.cache_clear()
+    make_app("html", srcdir=site, confoverrides=THEME, parallel=2).build()
+    (site / "articles" / "crossings.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    seen = []
+    _assets._file_checksum_inner.cache_clear()
+    app = make_app("html", srcdir=site, confoverrides=THEME, parallel=2)
+    app.connect("env-updated", lambda app, env: seen.append(app.parallel), priority=50)
+    app.build()
+    assert seen == [1] and app.parallel == 2  # read here; written by two processes again
+    got = tree(Path(app.outdir))
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("_build"))
+    want = tree(Path(build(make_app, fresh).outdir))
+    assert sorted(got) == sorted(want)
+    assert [n for n in want if got[n] != want[n]] == []

@@ -19,6 +19,7 @@ from build_tools.sphinxext.relations import (
     articles_per_period,
     neighbours,
     related_articles,
+    term_keys,
 )
 
 
@@ -83,11 +84,14 @@ def test_appearing_with_counts_shared_articles_and_leaves_out_the_term_itself():
     ]}
     slugs = slugs_of(entries)
     names = {(k, s): n for k, m in slugs.items() for n, s in m.items()}
-    found = appearing_with(["a", "b", "c"], entries, slugs, names, ("people", "ann-lee"), 5)
+    def keys(docname):
+        return term_keys(entries[docname], slugs)
+
+    found = appearing_with(["a", "b", "c"], keys, names, ("people", "ann-lee"), 5)
     assert [(t.name, t.count) for t in found["people"]] == [("Bo Chen", 2), ("Cy Dorn", 2)]
     assert [(t.name, t.count) for t in found["places"]] == [("Paris", 2)]
     assert found["tags"] == []
-    assert len(appearing_with(["a", "b", "c"], entries, slugs, names,
+    assert len(appearing_with(["a", "b", "c"], keys, names,
                               ("people", "ann-lee"), 1)["people"]) == 1
 
 

@@ -19,6 +19,7 @@ from .collect import (
     NewsDomain,
     add_article_furniture,
     note_outdated,
+    note_read,
     read_front_matter,
     term_reference,
 )
@@ -26,9 +27,10 @@ from .config import PATH_OPTIONS, check_config
 from .feeds import write_feeds
 from .freshness import rewrite_for_site_changes
 from .head import page_context, write_catalog
-from .output import generated_pages, remove_stale_output
+from .output import generated_pages, remove_stale_output, rewrite_after_interrupt
 from .pages import LatestDirective, compute_terms, latest_list, resolve_links
 from .publish import notfound_root, write_sitemap
+from .reading import read_few_serially, restore_parallel
 from .search import collect_text, disable_sphinx_search
 from .writing import bound_parallel_writing
 
@@ -90,11 +92,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", bound_parallel_writing)
     app.connect("source-read", read_front_matter)
     app.connect("env-get-outdated", note_outdated)
+    app.connect("env-before-read-docs", note_read)
+    app.connect("env-before-read-docs", read_few_serially)
+    app.connect("env-updated", restore_parallel, priority=100)
     # Text for the search index is taken after Sphinx reads the page's metadata (same
     # priority, registered earlier) and before the article furniture is added.
     app.connect("doctree-read", collect_text)
     app.connect("doctree-read", add_article_furniture)
     app.connect("env-get-updated", compute_terms)
+    app.connect("env-get-updated", rewrite_after_interrupt)
     app.connect("env-get-updated", rewrite_for_site_changes)
     # One-document builders get every article first, so the links to them resolve.
     app.connect("doctree-resolved", include_articles, priority=400)

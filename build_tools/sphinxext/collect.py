@@ -173,11 +173,21 @@ def _take_front_matter(app: Sphinx, docname: str, source: list[str], end: int,
 
 
 def note_outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    """``env-get-outdated``: remember whether any article changed, for the listings."""
+    """``env-get-outdated``: remember whether any article changed, for the listings, and
+    which were removed."""
     domain = env.domains["news"]
     domain.data["changed"] = any(is_article(app, d) for d in (*added, *changed, *removed))
     domain.data["documents_changed"] = bool(added or changed or removed)
+    domain.data["removed_now"] = set(removed)
+    domain.data["read_now"] = set()
     return []
+
+
+def note_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the documents this build reads (added, changed, or outdated
+    for another reason), whose terms' pages may show something new
+    (:func:`.pages.compute_terms`)."""
+    env.domains["news"].data["read_now"] = set(docnames)
 
 
 def add_article_furniture(app: Sphinx, doctree: nodes.document) -> None:

@@ -168,15 +168,16 @@ def _digest(feed: Feed, settings: Sequence[Any]) -> str:
     return hashlib.sha256(repr((FORMAT, settings, feed)).encode("utf-8")).hexdigest()
 
 
-def _previous(store: Path, outdir: Path) -> tuple[dict[str, str], str | None]:
-    """The last build's digests and the digest of its settings, if it wrote into this output
-    folder."""
+def _previous(store: Path, outdir: Path) -> tuple[dict[str, str], str | None, str | None]:
+    """The last build's digests, the digest of its settings and the generation of the terms
+    it was made from (:func:`.pages.compute_terms`), if it wrote into this output folder."""
     data = read_json(store)
     if not isinstance(data, dict) or data.get("outdir") != str(outdir):
-        return {}, None
-    digests, settings = data.get("feeds"), data.get("settings")
+        return {}, None, None
+    digests, settings, generation = data.get("feeds"), data.get("settings"), data.get("terms")
     return (digests if isinstance(digests, dict) else {},
-            settings if isinstance(settings, str) else None)
+            settings if isinstance(settings, str) else None,
+            generation if isinstance(generation, str) else None)
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
@@ -185,7 +186,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir).resolve()
     store = Path(app.doctreedir) / DIGESTS.format(app.builder.name)
-    old, old_settings = _previous(store, outdir)
+    old, old_settings, old_terms = _previous(store, outdir)
+    data = app.env.domains["news"].data
     site = app.config.html_title or app.config.project
     base = app.config.html_baseurl or None
     language = app.config.language
@@ -196,10 +198,12 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     made_from = hashlib.sha256(repr((FORMAT, settings, config.news_feeds, config.news_feed_length,
                                      config.news_description, config.root_doc)).encode("utf-8")
                                ).hexdigest()
-    if (app.env.domains["news"].data.get("listings_unchanged") and old_settings == made_from
+    if (data.get("listings_unchanged") and old_settings == made_from
+            and old_terms is not None and old_terms == data.get("dirty_since")
             and all((outdir / path).is_file() for path in old)):
-        # No article and no term changed (see .pages.compute_terms), nor what else a feed
-        # says: every feed is the last build's.
+        # No article and no term changed since the terms the feeds on disk were made from
+        # (see .pages.compute_terms), nor what else a feed says: every feed is the last
+        # build's.
         logger.info("news: feeds unchanged since the last build")
         return
     new: dict[str, str] = {}
@@ -214,6 +218,6 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     for path in old.keys() - new.keys():
         if ".." not in Path(path).parts and not Path(path).is_absolute():
             (outdir / path).unlink(missing_ok=True)
-    write_atomic(store, json.dumps({"outdir": str(outdir), "feeds": new, "settings": made_from},
-                                   sort_keys=True))
+    write_atomic(store, json.dumps({"outdir": str(outdir), "feeds": new, "settings": made_from,
+                                    "terms": data.get("terms_generation")}, sort_keys=True))
     logger.info("news: %d of %d feeds written", written, len(new))

@@ -42,6 +42,9 @@ FORMAT = 3
 FORMATS = (1, 2, FORMAT)  #: the formats read back; only this one has keys
 #: Fewer changed pages than this are written in this process: forking costs more.
 MIN_PARALLEL_PAGES = 64
+#: Up to this many changed pages are handed to the writer processes as made; past it only
+#: their names are kept, and the writers make them again (see :func:`_write_in_parallel`).
+MAX_HELD_PAGES = 1000
 
 
 def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -65,18 +68,28 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # By output file, not page name: in dirhtml a user's ``search/index.md`` and the generated
     # ``search`` are both ``search/index.html``. Case-folded for case-insensitive disks.
     documents = {_relative(app, d).casefold(): d for d in env.found_docs}
-    # Changed pages of collect_pages, held until there are enough to be worth forking for;
-    # past that only their names are kept, and the forked processes make them again.
+    # Changed pages of collect_pages, held for the forked writers; past MAX_HELD_PAGES only
+    # their names are kept, and the writers make them again.
     held: list[tuple[str, dict[str, Any], str]] = []
     later: set[str] = set()
     parallel = _parallel(app)
     written = 0
     clashed = False  # then the next build makes every page again, and says so again
-    listings = collect_pages(app)
-    quiet = bool(old) and previous["site"] == site and _listings_unchanged(app, previous,
-                                                                           documents)
+    data = env.domains["news"].data
+    # The last build's pages were made from the terms this build's dirty_terms compare with,
+    # with the same site key: then a clean term's pages on disk are still right.
+    since = data.get("dirty_since")
+    same_base = bool(old) and previous["site"] == site and since is not None \
+        and previous["generation"] == since
+
+    def reuse(pagename: str) -> bool:
+        return (pagename in old and _relative(app, pagename).casefold() not in documents
+                and outdir.joinpath(_relative(app, pagename)).is_file())
+
+    listings = collect_pages(app, reuse if same_base else None)
+    quiet = same_base and _listings_unchanged(app, previous, documents)
     # Read by the search index, the feeds and the catalog: what they show is the last build's.
-    env.domains["news"].data["quiet"] = quiet
+    data["quiet"] = quiet
     if quiet:
         # Every page of collect_pages is the last build's, and on disk: skip making them.
         listings = iter(())
@@ -86,6 +99,10 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     pages = chain(((*page, True) for page in listings),
                   ((*page, False) for page in search_page(app)))
     for pagename, context, template, shareable in pages:
+        if context is None:  # the last build's page, checked by reuse()
+            generated.append(pagename)
+            keys[pagename] = old[pagename]
+            continue
         relative = _relative(app, pagename)
         if (taken := documents.get(relative.casefold())) is not None:
             logger.error("this page's name is taken by the generated %s (%s); rename or "
@@ -105,19 +122,35 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             later.add(pagename)
         else:
             held.append((pagename, context, template))
-            if len(held) >= MIN_PARALLEL_PAGES:
+            if len(held) > MAX_HELD_PAGES:
                 later, held = {name for name, _, _ in held}, []
-    if later:
-        _write_in_parallel(app, later, renderer)
-        logger.info("news: %d generated pages written in %d processes", len(later),
-                    app.parallel)
+    if later or len(held) >= MIN_PARALLEL_PAGES:
+        _write_in_parallel(app, later or held, renderer)
+        logger.info("news: %d generated pages written in %d processes",
+                    len(later or held), app.parallel)
+        held = []
     for page in held:
         yield _rendered(renderer, *page)
     logger.info("news: %d of %d generated pages written", written, len(generated))
     # Read at build-finished, in this process; the environment was pickled before writing,
     # so this never reaches the next build.
-    env.domains["news"].data.update(generated=generated, generated_keys=keys,
-                                    site_key=None if clashed else site)
+    data.update(generated=generated, generated_keys=keys, site_key=None if clashed else site)
+
+
+def rewrite_after_interrupt(app: Sphinx, env: Any) -> list[str]:
+    """``env-get-updated``, after :func:`.pages.compute_terms`: every document, when the
+    terms changed since the last build that finished writing with this builder (one was
+    interrupted after Sphinx saved the environment, or another builder shares the doctree
+    folder). The article pages to re-write for a change of terms (related articles, term
+    links) are known only to the build that made the change."""
+    data = env.domains["news"].data
+    finished = _previous(_store(app), Path(app.outdir).resolve())["generation"]
+    since = data.get("dirty_since")
+    if finished is None or since is None or finished == since or not reusable(app):
+        return []
+    logger.info("news: the last build with these terms did not finish; every page is "
+                "written again")
+    return sorted(env.found_docs)
 
 
 def _rendered(renderer: PageRenderer, pagename: str, context: dict[str, Any],
@@ -149,22 +182,28 @@ def _parallel(app: Sphinx) -> bool:
     return parallel_available and app.parallel > 1 and app.is_parallel_allowed("write")
 
 
-def _write_in_parallel(app: Sphinx, pagenames: set[str], renderer: PageRenderer) -> None:
-    """Render and write *pagenames* (pages of :func:`.pages.collect_pages`) in
-    ``app.parallel`` forked processes, each taking every n-th of them in order.
+def _write_in_parallel(app: Sphinx, pages: set[str] | list[tuple[str, dict[str, Any], str]],
+                       renderer: PageRenderer) -> None:
+    """Render and write *pages* (of :func:`.pages.collect_pages`: the pages as made, or only
+    their names) in ``app.parallel`` forked processes, each taking every n-th in order.
 
     Sphinx writes the pages of ``html-collect-pages`` one by one in the main process, and the
-    archive has two or three of them an article. Each process walks the page contexts again
-    rather than being handed them, so that no process holds every page's context at once;
-    the walk costs a small share of rendering.
+    archive has two or three of them an article. Given names, each process walks the page
+    contexts again rather than being handed them, so that no process holds every page's
+    context at once; given a few pages (one article added), the processes inherit them, as
+    the walk would cost more than their rendering.
     """
     shares = app.parallel
     builder: Any = app.builder
 
     def write_share(share: int) -> None:
+        if isinstance(pages, list):
+            for page in pages[share::shares]:
+                builder.handle_page(*_rendered(renderer, *page))
+            return
         ordinal = 0
         for pagename, context, template in collect_pages(app):
-            if pagename not in pagenames:
+            if pagename not in pages:
                 continue
             if ordinal % shares == share:
                 builder.handle_page(*_rendered(renderer, pagename, context, template))
@@ -203,7 +242,7 @@ def _previous(store: Path, outdir: Path) -> dict[str, Any]:
     data = read_json(store)
     if (not isinstance(data, dict) or data.get("format") not in FORMATS
             or data.get("outdir") != str(outdir)):
-        return {**empty, "site": None}
+        return {**empty, "site": None, "generation": None}
     # Format 1 listed only the articles among the documents; before format 3, no keys and
     # no sources.
     data.setdefault("documents", data.get("articles"))
@@ -212,7 +251,8 @@ def _previous(store: Path, outdir: Path) -> dict[str, Any]:
     out: dict[str, Any] = {
         key: {name: path for name, path in data[key].items() if isinstance(path, str)}
         if isinstance(data.get(key), dict) else {} for key in empty}
-    out["site"] = data.get("site") if isinstance(data.get("site"), str) else None
+    for key in ("site", "generation"):
+        out[key] = data.get(key) if isinstance(data.get(key), str) else None
     return out
 
 
@@ -257,6 +297,7 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
         "sources": {d: path for d in sorted(found) if (path := _source_copy(app, d))},
         "keys": keys,
         "site": site,
+        "generation": data.get("terms_generation"),
     }
     store = _store(app)
     previous = _previous(store, outdir)

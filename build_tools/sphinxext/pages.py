@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,13 @@ from .listing import (
 from .builders import page_uri, relative_page_uri
 from .chart import bar_chart
 from .feeds import feed_path, relative_file
-from .relations import appearing_with, articles_per_period, neighbours, related_articles
+from .relations import (
+    appearing_with,
+    articles_per_period,
+    neighbours,
+    related_articles,
+    term_keys,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +112,8 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
             and domain.data.get("terms_from") == made_from):
         # Nothing the terms and links are made of changed (the documents, the registry, the
         # option): last build's stand, and at 10,000 articles making them costs seconds.
-        domain.data["listings_unchanged"] = True
+        domain.data.update(listings_unchanged=True, dirty_terms={},
+                           dirty_since=domain.data.get("terms_generation"))
         return []
     entries = domain.entries()
     try:
@@ -116,6 +124,7 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
         registry = Registry()
         made_from = None  # so that the next build says it again
     old = domain.data.get("slugs", {})
+    old_terms: dict[str, dict[str, Term]] = domain.data.get("terms", {})
     # A term never takes the name of a user's page in its index's folder (tags/guide.md).
     terms = {index.kind: build_terms(index, entries, registry.sort_key,
                                      taken=_user_names(env, index.kind))
@@ -141,12 +150,21 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     # Sphinx keeps the environment only when a document is written; a new registry with no
     # document changed writes the home page, so that the next build can take the shortcut.
     new_inputs = domain.data.get("terms_from") != made_from
+    touched = domain.data.get("read_now", set()) | domain.data.get("removed_now", set())
     domain.data.update(terms=terms, slugs=slugs, aliases=aliases, links=links, related=related,
-                       related_for=limit, listings_unchanged=unchanged, terms_from=made_from)
+                       related_for=limit, listings_unchanged=unchanged, terms_from=made_from,
+                       dirty_terms=dirty_terms(old_terms, terms, touched),
+                       # The pages of a clean term are kept only if the last pages written
+                       # were made from the terms this build compares with.
+                       dirty_since=domain.data.get("terms_generation"),
+                       terms_generation=uuid.uuid4().hex)
     # The home page links terms too (the most covered): a term whose page moved (a user page
     # took or gave back its name) re-writes it, as an article change does.
     rewrite = (set(domain.data["latest"])
                if domain.data.get("changed") or old != slugs or new_inputs else set())
+    # Sphinx saves the environment, and with it the new terms_generation, only when a
+    # document is written; else the next build would take this one for unfinished.
+    rewrite.add(app.config.root_doc)
     for docname, entry in entries.items():
         if any(old.get(kind, {}).get(n) != slugs.get(kind, {}).get(n)
                for kind, names in entry.terms.items() for n in names):
@@ -155,6 +173,27 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
         if old_links.get(docname) != links[docname]:
             rewrite.add(docname)
     return sorted(rewrite & env.found_docs)
+
+
+def dirty_terms(old: Mapping[str, Mapping[str, Term]], new: Mapping[str, Mapping[str, Term]],
+                touched: set[str]) -> dict[str, set[str]]:
+    """Per kind, the names of the terms whose pages may show something new: a term that is
+    new or differs from the last build's (its articles, spelling, roles, sort key), or that
+    has an article read or removed this build, or one that also names a term whose page or
+    printed name changed (the "appearing with" lists link it). The pages of any other term
+    are the last build's (:func:`collect_pages`)."""
+    touched = set(touched)
+    for kind, terms in new.items():
+        before = {t.slug: t for t in old.get(kind, {}).values()}
+        after = {t.slug: t for t in terms.values()}
+        for slug in before.keys() | after.keys():
+            was, now = before.get(slug), after.get(slug)
+            if was is None or now is None or was.name != now.name:
+                for term in (was, now):
+                    touched.update(term.docnames if term is not None else ())
+    return {kind: {name for name, term in terms.items()
+                   if old.get(kind, {}).get(name) != term or not touched.isdisjoint(term.docnames)}
+            for kind, terms in new.items()}
 
 
 def _digest_of(path: Path | None) -> str | None:
@@ -358,28 +397,42 @@ def unrendered(template: str, **context: Any) -> tuple[str, dict[str, Any]]:
     return template, context
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
+                  ) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
     """The archive, date, and every index's pages, for ``html-collect-pages`` (through
     :func:`.output.generated_pages`), with bodies :func:`unrendered`. Each context's
     ``news_generated`` says what the page is ("archive index"), for the message when a user's
-    document has its name."""
+    document has its name.
+
+    With *reuse* (whether the last build's page of that name is still on disk, with its
+    key), a term that is not among ``dirty_terms`` (see :func:`compute_terms`) and whose
+    pages are all reusable gives each page's name with ``None`` for its context: its pages are
+    the last build's, and making them again would cost seconds at 10,000 articles."""
     builder = app.builder
     domain: NewsDomain = app.env.domains["news"]
     entries = domain.entries()
     size = app.config.news_page_size
     terms_by_kind: dict[str, dict[str, Term]] = domain.data.get("terms", {})
+    dirty: dict[str, set[str]] = domain.data.get("dirty_terms") or {}
     slugs = domain.data.get("slugs", {})
     names = {(kind, t.slug): t.name for kind, ts in terms_by_kind.items() for t in ts.values()}
     labels = app.config.news_indexes
+    keys: dict[str, set[tuple[str, str]]] = {}  # docname -> its terms, made once a walk
 
     def url(fromdoc: str, target: str) -> str:
         return relative_page_uri(builder, fromdoc, target)
+
+    def term_keys_of(docname: str) -> set[tuple[str, str]]:
+        found = keys.get(docname)
+        if found is None:
+            found = keys[docname] = term_keys(entries[docname], slugs)
+        return found
 
     def about(name: str, term: Term) -> dict[str, Any]:
         """What a term's first page says of it beyond its articles."""
         dates = [entries[d].date for d in term.docnames if entries[d].date]
         unit, series = articles_per_period(dates)
-        together = appearing_with(term.docnames, entries, slugs, names,
+        together = appearing_with(term.docnames, term_keys_of, names,
                                   (term.kind, term.slug), app.config.news_together)
         return {
             "first": long_date(min(dates)) if dates else None,
@@ -458,6 +511,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             context = {"title": index.label, "news_body": body, "news_generated": what}
             yield pagename, context, "page.html"
         for term in ordered:
+            if reuse is not None and term.name not in dirty.get(index.kind, ()):
+                pagenames = [page_name(term.pagename, n)
+                             for n in range(1, len(paginate(term.docnames, size)) + 1)]
+                if all(map(reuse, pagenames)):
+                    yield from ((name, None, "page.html") for name in pagenames)
+                    continue
             yield from listing(term.pagename, term.name,
                                f"page of {index.singular} '{term.name}'", term.docnames,
                                (index.label, base), term)

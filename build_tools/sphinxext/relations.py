@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .listing import ArticleEntry, order_articles
@@ -120,17 +120,17 @@ class Together:
     count: int
 
 
-def appearing_with(docnames: Sequence[str], entries: Mapping[str, ArticleEntry],
-                   slugs: Slugs, names: Mapping[tuple[str, str], str],
+def appearing_with(docnames: Sequence[str], keys: Callable[[str], Iterable[tuple[str, str]]],
+                   names: Mapping[tuple[str, str], str],
                    exclude: tuple[str, str], limit: int) -> dict[str, list[Together]]:
     """Per kind, the *limit* terms most often in the same articles as *docnames*' term.
 
-    *names* gives each (kind, slug) its printed name; *exclude* is the term itself. Most
-    shared articles first, then by name.
+    *keys* gives an article's terms (:func:`term_keys`); *names* gives each (kind, slug) its
+    printed name; *exclude* is the term itself. Most shared articles first, then by name.
     """
     counts: dict[str, Counter[str]] = {kind: Counter() for kind in RELATING_KINDS}
     for docname in docnames:
-        for kind, slug in term_keys(entries[docname], slugs):
+        for kind, slug in keys(docname):
             if (kind, slug) != exclude:
                 counts[kind][slug] += 1
     out = {}
