@@ -146,3 +146,36 @@ def test_an_appositive_with_a_persons_word_still_says_person(body, person):
 ])
 def test_a_quoted_nickname_or_a_comma_suffix_stays_in_the_name(body, person):
     assert person in found(body).people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("No doubt Henry Quellbarth is savoring the news.", "Henry Quellbarth"),
+    ('It reads like Tom Vardleigh\'s "Bonfire" with worse jokes.', "Tom Vardleigh"),
+    ("Zentek was built on Bill Orsgate's idea.", "Bill Orsgate"),
+    ("The film will star Leonardo DiBrasca as the broker.", "Leonardo DiBrasca"),
+    ("Investors included Jose Manuel Cuneo and two banks.", "Jose Manuel Cuneo"),
+    ("The firm lost Mary-Ann O'Dowell last year.", "Mary-Ann O'Dowell"),
+    ("The board followed Karl von Strehlen in May.", "Karl von Strehlen"),
+    ("Zentek is still run by Charles Prince, its founder's son.", "Charles Prince"),
+    ("Rallies echoed Martin Luther King in tone.", "Martin Luther King"),
+    ("Zentek hired E. Howard O'Dea to run it.", "E. Howard O'Dea"),
+])
+def test_a_common_given_name_opening_a_name_says_person(body, person):
+    assert person in found(body).people
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("Walt Disney cut its forecast.", "Walt Disney"),
+    ("Sales of Harry Potter books rose.", "Harry Potter"),
+    ("Harry Winston stores sold out.", "Harry Winston"),
+    ("Thomas Vantrell shares fell 4 percent.", "Thomas Vantrell"),
+    ("Gas for delivery at the Henry Hub rose.", "Henry Hub"),
+    ("Buyers included Oliver Quist ( OQT.N ) and Zentek.", "Oliver Quist"),
+    ("Prices rose. (Additional reporting by Patrick Quennell in Geneva) Shares fell.",
+     "Patrick Quennell"),
+    ("The park at George Texas, a town of 300, closed.", "George Texas"),
+    ("It is a case for Henry Chief Executive.", "Henry Chief Executive"),
+])
+def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
+    assert wrong not in found(body).people
+

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .organizations import ORG_SUFFIXES, canonical_organization, described_as_organization
+from . import gazetteer
+from .organizations import (
+    ORG_SUFFIXES, TICKER_AFTER, canonical_organization, described_as_organization,
+)
 from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word, title_case
 from .spans import PARTICLES, Span, fold, is_calendar_word, is_capitalised
 
@@ -201,10 +204,21 @@ def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         last_title = 0  # "Co-author Khalid bin Saeed", "Counsel Porter Kingsley"
     role, name = (None, words) if last_title < 0 else (
         " ".join(words[: last_title + 1]), words[last_title + 1 :])
+    if role is not None and not name and _title_as_surname(words):
+        role, name = None, words  # "Charles Prince", "Martin Luther King", "John Major"
     # "Harold Grimes Jr. of Montana": a person's name stops at "of".
     if "of" in name:
         name = name[: name.index("of")]
     return role, name
+
+
+def _title_as_surname(words: tuple[str, ...]) -> bool:
+    """``Charles Prince``, ``Martin Luther King``: a given name, perhaps a middle name, then a
+    title word that is no role noun: the title is the surname, since a title opens a name."""
+    return (2 <= len(words) <= 3 and words[0] in gazetteer.given_names().names
+            and not any(_is_title(w) or not _SURNAME_WORD.fullmatch(w) for w in words[:-1])
+            and bool(_SURNAME_WORD.fullmatch(words[-1]))
+            and words[-1].casefold() not in ROLE_NOUNS)
 
 
 def title_of(words: tuple[str, ...]) -> str | None:
@@ -345,11 +359,13 @@ def _place_in_name(words: tuple[str, ...]) -> bool:
     """``Tokyo Electron``, ``MySpace China``, ``Molson Canadian``: a place or a people's name
     at either end makes a company's name more likely than a person's, unless a title or role
     says otherwise."""
-    first, last = words[0], words[-1]
-    return any(
-        is_demonym_word(word) or (bool(canonical_place(word)) and fold(word) not in PLACE_LIKE_NAMES)
-        for word in (first, last)
-    )
+    return _place_word(words[0]) or _place_word(words[-1])
+
+
+def _place_word(word: str) -> bool:
+    """A people's name (``Canadian``) or a place's (``Tokyo``), not one shaped like a word."""
+    return is_demonym_word(word) or (
+        bool(canonical_place(word)) and fold(word) not in PLACE_LIKE_NAMES)
 
 
 def short_forms(name: str) -> set[str]:
@@ -421,11 +437,15 @@ def find_people(
         name = " ".join(words)
         if words[-1].casefold() in ROLE_NOUNS and re.match(r"^\s+(?:at|of|for|with)\b", span.after):
             continue  # "Chief Technical Advisor at Delta": the rest of a title, no name
+        given = len(words) > 1 and given_name_first(span, words)
         if len(words) == 1:
             singles.append((span, role))
         elif fold(name) in short or index in vouched or (
-                (has_evidence(span) or middle_initial(words))
-                and (role or not _place_in_name(words))):
+                (has_evidence(span) or middle_initial(words) or given)
+                and (role or not _place_in_name(words) or (
+                    # "Jose Manuel Lara": a given name and a middle name make a last word
+                    # that is also a place's name a surname.
+                    given and len(words) > 2 and not _place_word(words[0])))):
             add(short.get(fold(name), name), role, _evidence_reason(span, role, index in vouched))
         else:
             singles.append((span, role))
@@ -477,6 +497,52 @@ def middle_initial(words: tuple[str, ...]) -> bool:
     return len(words) == 3 and bool(
         re.fullmatch(r"[A-Z][a-z]+", words[0]) and re.fullmatch(r"[A-Z]\.", words[1])
         and re.fullmatch(r"[A-Z][\w'’-]+", words[2]))
+
+
+#: A word named like a surname: "Kravis", "DiCaprio", "O'Shaughnessy", "Bolton-Weiser".
+_SURNAME_WORD = re.compile(r"[A-Z][a-z]*(?:['’][A-Z])?[a-z][A-Za-z'’]*(?:-[A-Z][a-z][A-Za-z'’]*)?")
+#: Words after a name that say it is a body's or a thing's: "Walt Disney shares", "Harry
+#: Winston stores", "Jimmy Choo brand".
+_THING_AFTER = re.compile(
+    r"^(?:['’]s?\s+)?\s*(?:shares?|stock|stocks|stores?|brands?|products?|unit|units|"
+    r"shops?|restaurants?|hotels?|chain|label|line|range|dolls?|toys?|books?|films?|movies?|"
+    r"novels?|series|franchise|index|fund|funds|foundation|award|prize|trophy|cup|"
+    r"stadium|building|center|centre|school|college|institute|airport|bridge|street|avenue|"
+    r"boulevard|square|hall|museum|gallery|library|park)\b", re.IGNORECASE)
+
+#: "(Additional reporting by Patrick Rucker and ": a journalist's credit, not a person named.
+_CREDIT_BEFORE = re.compile(
+    r"(?i:reporting|writing|editing|edited|compiled|written|photos?|graphics?)\s+by\s+"
+    r"(?:[A-Z][\w.'’-]*\s+)*(?:(?:and|,)\s*(?:[A-Z][\w.'’-]*\s+)*)*$")
+
+
+def given_name_first(span: Span, words: tuple[str, ...]) -> bool:
+    """``Henry Kravis is savoring``, ``Tom Wolfe's "Bonfire"``, ``with Leonardo DiCaprio
+    playing``: a common given name, then one to three words named like a surname (or an
+    initial, or a particle between), say a person however the sentence names him. Bodies,
+    brands and characters named like a person (``Walt Disney``, ``Harry Potter``) are listed
+    apart, and the words after the name may show it is a body's or a thing's (``Walt Disney
+    shares``, ``Harry Winston stores``, a ticker)."""
+    given = gazetteer.given_names().names
+    # "E. Stanley O'Neal": an initial, then the given name the person goes by.
+    first = 1 if len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[0]) else 0
+    # "Mary-Ann", "Jean-Pierre": given names joined by a hyphen.
+    if not 2 <= len(words) <= 4 or not all(part in given for part in words[first].split("-")):
+        return False
+    if words[-1].casefold() in PARTICLES or words[-1].endswith("."):
+        return False
+    for word in words[first + 1:]:
+        if not (_SURNAME_WORD.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)
+                or word.casefold() in PARTICLES):
+            return False
+        if word.casefold() in ROLE_NOUNS or word in ORG_SUFFIXES or (
+                is_title_word(word) and not (word is words[-1] and _title_as_surname(words))):
+            return False
+    name = " ".join(words)
+    if fold(name) in gazetteer.given_names().not_people or _CREDIT_BEFORE.search(span.before):
+        return False
+    return not (_THING_AFTER.match(span.after) or TICKER_AFTER.match(span.after)
+                or described_as_organization(span.after))
 
 
 def _titled_surname(span: Span, role: str | None) -> bool:
