@@ -179,3 +179,12 @@ def test_a_common_given_name_opening_a_name_says_person(body, person):
 def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
     assert wrong not in found(body).people
 
+
+@pytest.mark.parametrize("body, person", [
+    ("Analyst Quill Brannagh raised his target on Zentek.", "Quill Brannagh"),
+    ("Taro Ishimori reiterated her buy rating.", "Taro Ishimori"),
+    ("Rachna Dorvali from the Bhopal Group for Information told a rally.", "Rachna Dorvali"),
+    ("Ilse Varn at Zentek Research said the stock was cheap.", "Ilse Varn"),
+])
+def test_a_verb_then_his_or_a_speaker_from_a_body_says_person(body, person):
+    assert person in found(body).people

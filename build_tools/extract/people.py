@@ -80,8 +80,9 @@ _SPEECH = (
     r"tweeted|acknowledged|announced|criticized|criticised|insisted|urged|declined|replied|"
     r"predicted|estimated|believes|thinks|agreed|cautioned|conceded|recalled|complained"
 )
-#: "X said", "X of Cross Research said".
-_SPEECH_AFTER = re.compile(rf"^\s*(?:of\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPEECH})\b")
+#: "X said", "X of Cross Research said", "X from the Bhopal Group told".
+_SPEECH_AFTER = re.compile(
+    rf"^\s*(?:(?:of|from|at)\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPEECH})\b")
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
     rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
@@ -135,6 +136,8 @@ _ROLE_OF_BEFORE = re.compile(
 _PERSONAL_SPEECH_AFTER = re.compile(
     rf"^\s*(?:(?:,\s*who\b)|(?:(?:has|had|also|then)\s+)?(?:{_SPEECH})\s+(?:that\s+)?"
     rf"(?:he|she)\b)")
+#: "Patel raised his target", "Lind reiterated her rating": a verb, then "his" or "her".
+_HIS_AFTER = re.compile(r"^\s+(?:(?:has|had|also)\s+)?[a-z]{3,}(?:ed|s)\s+(?:his|her)\b")
 #: "Maxwell's sons": kin are a person's.
 _KIN_AFTER = re.compile(
     r"^['’]s\s+(?:wife|husband|widow|son|sons|daughter|daughters|father|mother|brother|"
@@ -276,6 +279,7 @@ def has_evidence(span: Span) -> bool:
         or bool(_SPEECH_BEFORE.search(span.before))
         or (span.before.rstrip().endswith(",") and bool(_BETWEEN_COMMAS.match(span.after)))
         or described_by_role(span)
+        or bool(_HIS_AFTER.match(span.after))
     )
 
 
