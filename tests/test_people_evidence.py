@@ -87,6 +87,12 @@ def test_speakers_in_capitals_before_their_comments_are_people():
     assert not [p for p in result.people if "Norland" in p or "Market" in p]
 
 
+def test_a_speaker_in_capitals_with_only_a_firm_is_a_person_by_a_given_name():
+    result = found('Stocks fell. ALAN QUISTBERG, NORLAND GREENWICH CAPITAL: "Weak." WALT'
+                   ' DISNEY, BURBANK: "Sales rose." ZENTEK CAPITAL, NEW YORK: "Soft."')
+    assert result.people == ("Alan Quistberg",)
+
+
 def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
     result = found('Rates rose. JOHN MCALLISTER, ANALYST, ZENTEK: "Fine." John McAllister'
                    ' later said the rise was small.')

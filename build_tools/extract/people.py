@@ -614,9 +614,13 @@ def speakers_in_capitals(text: str) -> list[Person]:
         if before and before[-1] not in '.!?:"”)-':
             continue
         role_words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]*", match["role"])}
-        if not role_words & PERSONAL_ROLES and not any(map(is_title_word, role_words)):
-            continue
         printed = " ".join(match["name"].split())
+        # "ALAN RUSKIN, RBS GREENWICH CAPITAL:": only the firm after the name, whose given
+        # name says it is a person's.
+        given = title_case(printed.split()[0]) in gazetteer.given_names().names and (
+            fold(printed) not in gazetteer.given_names().not_people)
+        if not (role_words & PERSONAL_ROLES or any(map(is_title_word, role_words)) or given):
+            continue
         name = _mixed_case_twin(printed, text) or title_case(printed)
         if not _looks_like_name(tuple(name.split())) or _place_in_name(tuple(name.split())):
             continue
