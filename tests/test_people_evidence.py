@@ -181,6 +181,9 @@ def test_a_common_given_name_opening_a_name_says_person(body, person):
      "Patrick Quennell"),
     ("The park at George Texas, a town of 300, closed.", "George Texas"),
     ("It is a case for Henry Chief Executive.", "Henry Chief Executive"),
+    ("He spoke at the Ronald Quellford Building in the capital.", "Ronald Quellford Building"),
+    ("Residents of Alice Quarry Springs voted.", "Alice Quarry Springs"),
+    ("A Harry Vandemeer necklace sold for $2 million.", "Harry Vandemeer"),
 ])
 def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
     assert wrong not in found(body).people

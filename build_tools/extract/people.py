@@ -512,7 +512,18 @@ _THING_AFTER = re.compile(
     r"shops?|restaurants?|hotels?|chain|label|line|range|dolls?|toys?|books?|films?|movies?|"
     r"novels?|series|franchise|index|fund|funds|foundation|award|prize|trophy|cup|"
     r"stadium|building|center|centre|school|college|institute|airport|bridge|street|avenue|"
-    r"boulevard|square|hall|museum|gallery|library|park)\b", re.IGNORECASE)
+    r"boulevard|square|hall|museum|gallery|library|park|necklaces?|jewelry|jewellery|"
+    r"watch|watches|shirts?|clothing|clothes|apparel|fashions?|perfumes?|fragrances?|"
+    r"cosmetics|handbags?|shoes|boutiques?|collections?|outlets?|cars?|vehicles?|"
+    r"[a-z]+-branded)\b", re.IGNORECASE)
+#: Last words of names of buildings, places, prizes and events named after a person:
+#: "Ronald Reagan Building", "Alice Springs", "Mark Twain Prize" (not surnames such as
+#: Hall, Park, Day, Field or Tower).
+_THING_LAST_WORDS = frozenset("""Building Buildings Center Centre Towers Bridge Stadium Arena
+    Library Museum Theater Theatre Gallery Memorial Monument Prize Award Awards Trophy Cup
+    Springs Falls Beach Heights Hills Gardens Plaza Boulevard Drive Highway Expressway Tunnel
+    Dam Station Terminal Show Doctrine Act Index Fund Trust Scholarship Lecture Institute
+    Foundation School College Hospital Clinic Airport""".split())
 
 #: "(Additional reporting by Patrick Rucker and ": a journalist's credit, not a person named.
 _CREDIT_BEFORE = re.compile(
@@ -533,7 +544,8 @@ def given_name_first(span: Span, words: tuple[str, ...]) -> bool:
     # "Mary-Ann", "Jean-Pierre": given names joined by a hyphen.
     if not 2 <= len(words) <= 4 or not all(part in given for part in words[first].split("-")):
         return False
-    if words[-1].casefold() in PARTICLES or words[-1].endswith("."):
+    if words[-1].casefold() in PARTICLES or words[-1].endswith(".") or (
+            words[-1] in _THING_LAST_WORDS):
         return False
     for word in words[first + 1:]:
         if not (_SURNAME_WORD.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)
