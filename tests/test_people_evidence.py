@@ -165,6 +165,7 @@ def test_a_quoted_nickname_or_a_comma_suffix_stays_in_the_name(body, person):
     ("Zentek is still run by Charles Prince, its founder's son.", "Charles Prince"),
     ("Rallies echoed Martin Luther King in tone.", "Martin Luther King"),
     ("Zentek hired E. Howard O'Dea to run it.", "E. Howard O'Dea"),
+    ("Oilman T. Brannock Quiller's bid won.", "T. Brannock Quiller"),
 ])
 def test_a_common_given_name_opening_a_name_says_person(body, person):
     assert person in found(body).people
@@ -184,6 +185,8 @@ def test_a_common_given_name_opening_a_name_says_person(body, person):
     ("He spoke at the Ronald Quellford Building in the capital.", "Ronald Quellford Building"),
     ("Residents of Alice Quarry Springs voted.", "Alice Quarry Springs"),
     ("A Harry Vandemeer necklace sold for $2 million.", "Harry Vandemeer"),
+    ("Funds at T. Rowe Price and J. Walter Thompson rose.", "T. Rowe Price"),
+    ("Funds at T. Rowe Price and J. Walter Thompson rose.", "J. Walter Thompson"),
 ])
 def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
     assert wrong not in found(body).people

@@ -541,8 +541,11 @@ def given_name_first(span: Span, words: tuple[str, ...]) -> bool:
     given = gazetteer.given_names().names
     # "E. Stanley O'Neal": an initial, then the given name the person goes by.
     first = 1 if len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[0]) else 0
-    # "Mary-Ann", "Jean-Pierre": given names joined by a hyphen.
-    if not 2 <= len(words) <= 4 or not all(part in given for part in words[first].split("-")):
+    # "Mary-Ann", "Jean-Pierre": given names joined by a hyphen. After an initial, a name of
+    # three words is shaped as people's are whatever the middle one ("T. Boone Pickens").
+    if not 2 <= len(words) <= 4 or not (
+            all(part in given for part in words[first].split("-"))
+            or (first and len(words) == 3 and _SURNAME_WORD.fullmatch(words[1]))):
         return False
     if words[-1].casefold() in PARTICLES or words[-1].endswith(".") or (
             words[-1] in _THING_LAST_WORDS):
