@@ -200,3 +200,8 @@ def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
 ])
 def test_a_verb_then_his_or_a_speaker_from_a_body_says_person(body, person):
     assert person in found(body).people
+
+
+def test_from_before_a_common_noun_and_a_verb_of_saying_is_no_speaker():
+    result = found("Borrowing is now 950 mln Norland Dlrs from a predicted 1.75 billion.")
+    assert "Norland Dlrs" not in result.people

@@ -80,9 +80,11 @@ _SPEECH = (
     r"tweeted|acknowledged|announced|criticized|criticised|insisted|urged|declined|replied|"
     r"predicted|estimated|believes|thinks|agreed|cautioned|conceded|recalled|complained"
 )
-#: "X said", "X of Cross Research said", "X from the Bhopal Group told".
+#: "X said", "X of Cross Research said", "X from the Bhopal Group told" (not "X from a
+#: predicted").
 _SPEECH_AFTER = re.compile(
-    rf"^\s*(?:(?:of|from|at)\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPEECH})\b")
+    rf"^\s*(?:(?:of|(?:from|at)(?=\s+(?:the\s+)?[A-Z]))\s+[^.;:\"“”]{{1,60}}?,?\s+)?"
+    rf"(?:{_SPEECH})\b")
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
     rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
