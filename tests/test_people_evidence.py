@@ -93,6 +93,12 @@ def test_a_speaker_in_capitals_with_only_a_firm_is_a_person_by_a_given_name():
     assert result.people == ("Alan Quistberg",)
 
 
+def test_a_speaker_in_capitals_of_or_at_a_firm_is_a_person_by_a_given_name():
+    result = found('Stocks fell. STEVE QUARLING OF NORLAND ECONOMICS: "Weak." UBS TEAM OF'
+                   ' ZENTEK: "Soft." - KARL VENN AT ZENTEK BANK, OSLO: "Fine."')
+    assert result.people == ("Steve Quarling", "Karl Venn")
+
+
 def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
     result = found('Rates rose. JOHN MCALLISTER, ANALYST, ZENTEK: "Fine." John McAllister'
                    ' later said the rise was small.')

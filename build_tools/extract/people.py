@@ -618,15 +618,23 @@ def _without_honorifics(role: str | None) -> str | None:
 _CAPITALS_SPEAKER = re.compile(
     r"(?<![\w'’&.-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){1,3}),\s+"
     r"(?P<role>[A-Z][A-Z0-9&'’./ -]*?)(?=\s*[,:]|\s+[\"“(])")
+#: ``STEVE WOOD OF INSIGHT ECONOMICS:``: a speaker in capitals, then "of" or "at" his firm.
+_CAPITALS_SPEAKER_OF = re.compile(
+    r"(?<![\w'’&.-])(?P<name>(?!(?:OF|AT)\b)[A-Z][A-Z'’.-]+"
+    r"(?:\s+(?!(?:OF|AT)\b)[A-Z][A-Z'’.-]*){1,2})\s+(?:OF|AT)\s+"
+    r"(?P<role>[A-Z][A-Z0-9&'’./ ,-]*?)\s*:")
 
 
 def speakers_in_capitals(text: str) -> list[Person]:
     """People printed in capitals as a comment's speaker: ``JAN LAMBREGTS, HEAD OF ASIA
-    RESEARCH, RABOBANK "...``. The name stands at the start of a paragraph, a sentence or a
+    RESEARCH, RABOBANK "...``, ``STEVE WOOD OF INSIGHT ECONOMICS:`` (when a given name opens
+    it). The name stands at the start of a paragraph, a sentence or a
     quote's end, and the words after it hold a person's role; it is kept as the text prints
     it elsewhere in mixed case, else in title case (as a dateline in capitals is)."""
     people: dict[str, Person] = {}
-    for match in _CAPITALS_SPEAKER.finditer(text):
+    matches = [(m, False) for m in _CAPITALS_SPEAKER.finditer(text)] + [
+        (m, True) for m in _CAPITALS_SPEAKER_OF.finditer(text)]
+    for match, of_firm in matches:
         before = text[: match.start()].rstrip()
         if before and before[-1] not in '.!?:"”)-':
             continue
@@ -636,8 +644,9 @@ def speakers_in_capitals(text: str) -> list[Person]:
         # name says it is a person's.
         given = title_case(printed.split()[0]) in gazetteer.given_names().names and (
             fold(printed) not in gazetteer.given_names().not_people)
-        if not (role_words & PERSONAL_ROLES or any(map(is_title_word, role_words)) or given):
-            continue
+        if not given and (of_firm or not (
+                role_words & PERSONAL_ROLES or any(map(is_title_word, role_words)))):
+            continue  # "STEVE WOOD OF INSIGHT ECONOMICS:" needs the given name
         name = _mixed_case_twin(printed, text) or title_case(printed)
         if not _looks_like_name(tuple(name.split())) or _place_in_name(tuple(name.split())):
             continue
