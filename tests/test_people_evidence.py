@@ -172,6 +172,7 @@ def test_a_quoted_nickname_or_a_comma_suffix_stays_in_the_name(body, person):
     ("Rallies echoed Martin Luther King in tone.", "Martin Luther King"),
     ("Zentek hired E. Howard O'Dea to run it.", "E. Howard O'Dea"),
     ("Zentek courted T. Brannock Quiller for months.", "T. Brannock Quiller"),
+    ("The case turned on José Ibáñez Quintero's testimony.", "José Ibáñez Quintero"),
 ])
 def test_a_common_given_name_opening_a_name_says_person(body, person):
     assert person in found(body).people

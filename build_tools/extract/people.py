@@ -221,8 +221,8 @@ def _title_as_surname(words: tuple[str, ...]) -> bool:
     """``Charles Prince``, ``Martin Luther King``: a given name, perhaps a middle name, then a
     title word that is no role noun: the title is the surname, since a title opens a name."""
     return (2 <= len(words) <= 3 and words[0] in gazetteer.given_names().names
-            and not any(_is_title(w) or not _SURNAME_WORD.fullmatch(w) for w in words[:-1])
-            and bool(_SURNAME_WORD.fullmatch(words[-1]))
+            and not any(_is_title(w) or not _name_shaped(w) for w in words[:-1])
+            and bool(_name_shaped(words[-1]))
             and words[-1].casefold() not in ROLE_NOUNS)
 
 
@@ -505,8 +505,14 @@ def middle_initial(words: tuple[str, ...]) -> bool:
         and re.fullmatch(r"[A-Z][\w'’-]+", words[2]))
 
 
-#: A word named like a surname: "Kravis", "DiCaprio", "O'Shaughnessy", "Bolton-Weiser".
-_SURNAME_WORD = re.compile(r"[A-Z][a-z]*(?:['’][A-Z])?[a-z][A-Za-z'’]*(?:-[A-Z][a-z][A-Za-z'’]*)?")
+def _name_shaped(word: str) -> bool:
+    """A word shaped like a name: ``Kravis``, ``DiCaprio``, ``O'Shaughnessy``, ``Sánchez``,
+    ``Bolton-Weiser`` (a capital, then lower case somewhere; letters, apostrophes, hyphens)."""
+    return (len(word) > 1 and word[0].isupper() and word[-1].isalpha()
+            and any(c.islower() for c in word[1:])
+            and all(c.isalpha() or c in "'’-" for c in word))
+
+
 #: Words after a name that say it is a body's or a thing's: "Walt Disney shares", "Harry
 #: Winston stores", "Jimmy Choo brand".
 _THING_AFTER = re.compile(
@@ -547,13 +553,13 @@ def given_name_first(span: Span, words: tuple[str, ...]) -> bool:
     # three words is shaped as people's are whatever the middle one ("T. Boone Pickens").
     if not 2 <= len(words) <= 4 or not (
             all(part in given for part in words[first].split("-"))
-            or (first and len(words) == 3 and _SURNAME_WORD.fullmatch(words[1]))):
+            or (first and len(words) == 3 and _name_shaped(words[1]))):
         return False
     if words[-1].casefold() in PARTICLES or words[-1].endswith(".") or (
             words[-1] in _THING_LAST_WORDS):
         return False
     for word in words[first + 1:]:
-        if not (_SURNAME_WORD.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)
+        if not (_name_shaped(word) or re.fullmatch(r"[A-Z]\.", word)
                 or word.casefold() in PARTICLES):
             return False
         if word.casefold() in ROLE_NOUNS or word in ORG_SUFFIXES or (
