@@ -194,6 +194,7 @@ def test_a_common_given_name_opening_a_name_says_person(body, person):
     ("A Harry Vandemeer necklace sold for $2 million.", "Harry Vandemeer"),
     ("Funds at T. Rowe Price and J. Walter Thompson rose.", "T. Rowe Price"),
     ("Funds at T. Rowe Price and J. Walter Thompson rose.", "J. Walter Thompson"),
+    ("The study by Arthur D. Little found savings.", "Arthur D. Little"),
 ])
 def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
     assert wrong not in found(body).people

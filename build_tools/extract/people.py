@@ -447,7 +447,9 @@ def find_people(
         if len(words) == 1:
             singles.append((span, role))
         elif fold(name) in short or index in vouched or (
-                (has_evidence(span) or middle_initial(words) or given)
+                (has_evidence(span) or given or (
+                    middle_initial(words)
+                    and fold(name) not in gazetteer.given_names().not_people))
                 and (role or not _place_in_name(words) or (
                     # "Jose Manuel Lara": a given name and a middle name make a last word
                     # that is also a place's name a surname.
