@@ -178,6 +178,12 @@ def test_a_common_given_name_opening_a_name_says_person(body, person):
     assert person in found(body).people
 
 
+def test_a_person_by_a_given_name_says_so_in_the_reason():
+    result = found("No doubt Henry Quellbarth is savoring the news.")
+    assert result.reasons[("people", "Henry Quellbarth")] == (
+        "a common given name (Henry) and a name's shape")
+
+
 @pytest.mark.parametrize("body, wrong", [
     ("Walt Disney cut its forecast.", "Walt Disney"),
     ("Sales of Harry Potter books rose.", "Harry Potter"),

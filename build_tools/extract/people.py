@@ -454,7 +454,8 @@ def find_people(
                     # "Jose Manuel Lara": a given name and a middle name make a last word
                     # that is also a place's name a surname.
                     given and len(words) > 2 and not _place_word(words[0])))):
-            add(short.get(fold(name), name), role, _evidence_reason(span, role, index in vouched))
+            add(short.get(fold(name), name), role,
+                _evidence_reason(span, role, index in vouched, words if given else None))
         else:
             singles.append((span, role))
 
@@ -589,13 +590,19 @@ def _titled_surname(span: Span, role: str | None) -> bool:
     return _is_title(role.split()[-1])
 
 
-def _evidence_reason(span: Span, role: str | None, vouched: bool) -> str:
+def _evidence_reason(span: Span, role: str | None, vouched: bool,
+                     given: tuple[str, ...] | None = None) -> str:
     if role:
         return f"title or role {role!r}"
     if vouched:
         return "listed with a person"
     if _SPEECH_AFTER.match(span.after) or _SPEECH_BEFORE.search(span.before):
         return "quoted (said)"
+    if given and not has_evidence(span):
+        first = given[1] if re.fullmatch(r"[A-Z]\.", given[0]) else given[0]
+        return f"a common given name ({first}) and a name's shape"
+    if middle_initial(span.words) and not has_evidence(span):
+        return "a given name, a middle initial and a surname"
     return "described (appositive)"
 
 
