@@ -178,6 +178,18 @@ def test_a_common_given_name_opening_a_name_says_person(body, person):
     assert person in found(body).people
 
 
+@pytest.mark.parametrize("body, person, role", [
+    ("Prices fell. Financier George Quellman said he would sell.", "George Quellman",
+     "financier"),
+    ("Prices fell. Oilman T. Brannock Quiller bought shares.", "T. Brannock Quiller", "oilman"),
+    ("Prices fell. Novelist Tom Vardleigh spoke.", "Tom Vardleigh", "novelist"),
+])
+def test_a_noun_for_what_a_person_does_opening_a_sentence_is_a_role(body, person, role):
+    result = found(body)
+    assert person in result.people and result.roles[person] == [role]
+    assert not [p for p in result.people if p.startswith(role.title())]
+
+
 def test_a_person_by_a_given_name_says_so_in_the_reason():
     result = found("No doubt Henry Quellbarth is savoring the news.")
     assert result.reasons[("people", "Henry Quellbarth")] == (

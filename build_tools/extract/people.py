@@ -424,6 +424,8 @@ def find_people(
 
     for index, span in enumerate(spans):
         role, words = _split_title(span.words)
+        if role is None and _agent_noun_first(span, words, lower):
+            role, words = words[0].lower(), words[1:]  # "Financier George Soros said"
         if role is None:
             role = role_before(span)
         role = _without_honorifics(role)
@@ -498,6 +500,22 @@ def find_people(
         elif len(words) == 1 and _looks_like_name(words) and _single_name_evidence(span):
             add(words[0], role, f"named by one name in {span.text + span.after[:30]!r}")
     return list(people.values())
+
+
+#: Endings of nouns for what a person does: "Financier", "Filmmaker", "Novelist", "Oilman".
+_AGENT_ENDING = re.compile(r"(?:er|ier|ist|man|woman|or|ian|ant|ent)$")
+
+
+def _agent_noun_first(span: Span, words: tuple[str, ...], lower: frozenset[str]) -> bool:
+    """``Financier George Soros said``: a sentence that opens with a noun for what a person
+    does (printed in lower case elsewhere, or ending as such nouns do), then a name a given
+    name opens; the noun is the person's role, not a word of the name."""
+    before = span.before.rstrip()
+    opens = not before or before.endswith((".", "!", "?", ":", '"', "“", "”", "—", "–", "-"))
+    return (opens and len(words) >= 3 and words == span.words
+            and words[0] not in gazetteer.given_names().names and not is_title_word(words[0])
+            and bool(_AGENT_ENDING.search(words[0]) or fold(words[0]) in lower)
+            and words[0][1:].islower() and given_name_first(span, words[1:]))
 
 
 def middle_initial(words: tuple[str, ...]) -> bool:
