@@ -5,7 +5,7 @@ class FakeBackend:
     name = "fake"
 
     def entities(self, text):
-        for name, kind in (("Quentin Marsh", "people"), ("Ashgrove", "places"),
+        for name, kind in (("Quorvin Marsh", "people"), ("Ashgrove", "places"),
                            ("Joe Biden", "people"), ("Rosa", "places")):
             if name in text:
                 yield name, kind

@@ -125,11 +125,11 @@ def test_ner_backend_only_adds_names_the_rules_missed():
     from build_tools.extract.backends import load_backend
 
     backend = load_backend("fake_ner:backend")
-    text = ("Title\n\nQuentin Marsh walked to Ashgrove. President Joe Biden and Rosa, from El "
+    text = ("Title\n\nQuorvin Marsh walked to Ashgrove. President Joe Biden and Rosa, from El "
             "Salvador, said so.\n")
     found = extract(parse_text(text, "t.txt"), None, (), backend)
-    assert found.people == ("Joe Biden", "Rosa", "Quentin Marsh")
-    assert found.reasons[("people", "Quentin Marsh")] == "found by the NER backend fake"
+    assert found.people == ("Joe Biden", "Rosa", "Quorvin Marsh")
+    assert found.reasons[("people", "Quorvin Marsh")] == "found by the NER backend fake"
     assert "Ashgrove" in found.places and "Rosa" not in found.places
     assert load_backend(None) is None and load_backend("rules") is None
     with pytest.raises(ArchiveError, match="expected 'spacy:MODEL'"):

@@ -87,6 +87,18 @@ def test_speakers_in_capitals_before_their_comments_are_people():
     assert not [p for p in result.people if "Norland" in p or "Market" in p]
 
 
+def test_a_speaker_in_capitals_with_only_a_firm_is_a_person_by_a_given_name():
+    result = found('Stocks fell. ALAN QUISTBERG, NORLAND GREENWICH CAPITAL: "Weak." WALT'
+                   ' DISNEY, BURBANK: "Sales rose." ZENTEK CAPITAL, NEW YORK: "Soft."')
+    assert result.people == ("Alan Quistberg",)
+
+
+def test_a_speaker_in_capitals_of_or_at_a_firm_is_a_person_by_a_given_name():
+    result = found('Stocks fell. STEVE QUARLING OF NORLAND ECONOMICS: "Weak." UBS TEAM OF'
+                   ' ZENTEK: "Soft." - KARL VENN AT ZENTEK BANK, OSLO: "Fine."')
+    assert result.people == ("Steve Quarling", "Karl Venn")
+
+
 def test_a_speaker_in_capitals_takes_the_mixed_case_spelling_the_text_prints():
     result = found('Rates rose. JOHN MCALLISTER, ANALYST, ZENTEK: "Fine." John McAllister'
                    ' later said the rise was small.')
@@ -146,3 +158,76 @@ def test_an_appositive_with_a_persons_word_still_says_person(body, person):
 ])
 def test_a_quoted_nickname_or_a_comma_suffix_stays_in_the_name(body, person):
     assert person in found(body).people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("No doubt Henry Quellbarth is savoring the news.", "Henry Quellbarth"),
+    ('It reads like Tom Vardleigh\'s "Bonfire" with worse jokes.', "Tom Vardleigh"),
+    ("Zentek was built on Bill Orsgate's idea.", "Bill Orsgate"),
+    ("The film will star Leonardo DiBrasca as the broker.", "Leonardo DiBrasca"),
+    ("Investors included Jose Manuel Cuneo and two banks.", "Jose Manuel Cuneo"),
+    ("The firm lost Mary-Ann O'Dowell last year.", "Mary-Ann O'Dowell"),
+    ("The board followed Karl von Strehlen in May.", "Karl von Strehlen"),
+    ("Zentek is still run by Charles Prince, its founder's son.", "Charles Prince"),
+    ("Rallies echoed Martin Luther King in tone.", "Martin Luther King"),
+    ("Zentek hired E. Howard O'Dea to run it.", "E. Howard O'Dea"),
+    ("Zentek courted T. Brannock Quiller for months.", "T. Brannock Quiller"),
+    ("The case turned on José Ibáñez Quintero's testimony.", "José Ibáñez Quintero"),
+])
+def test_a_common_given_name_opening_a_name_says_person(body, person):
+    assert person in found(body).people
+
+
+@pytest.mark.parametrize("body, person, role", [
+    ("Prices fell. Financier George Quellman said he would sell.", "George Quellman",
+     "financier"),
+    ("Prices fell. Oilman T. Brannock Quiller bought shares.", "T. Brannock Quiller", "oilman"),
+    ("Prices fell. Novelist Tom Vardleigh spoke.", "Tom Vardleigh", "novelist"),
+])
+def test_a_noun_for_what_a_person_does_opening_a_sentence_is_a_role(body, person, role):
+    result = found(body)
+    assert person in result.people and result.roles[person] == [role]
+    assert not [p for p in result.people if p.startswith(role.title())]
+
+
+def test_a_person_by_a_given_name_says_so_in_the_reason():
+    result = found("No doubt Henry Quellbarth is savoring the news.")
+    assert result.reasons[("people", "Henry Quellbarth")] == (
+        "a common given name (Henry) and a name's shape")
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("Walt Disney cut its forecast.", "Walt Disney"),
+    ("Sales of Harry Potter books rose.", "Harry Potter"),
+    ("Harry Winston stores sold out.", "Harry Winston"),
+    ("Thomas Vantrell shares fell 4 percent.", "Thomas Vantrell"),
+    ("Gas for delivery at the Henry Hub rose.", "Henry Hub"),
+    ("Buyers included Oliver Quist ( OQT.N ) and Zentek.", "Oliver Quist"),
+    ("Prices rose. (Additional reporting by Patrick Quennell in Geneva) Shares fell.",
+     "Patrick Quennell"),
+    ("The park at George Texas, a town of 300, closed.", "George Texas"),
+    ("It is a case for Henry Chief Executive.", "Henry Chief Executive"),
+    ("He spoke at the Ronald Quellford Building in the capital.", "Ronald Quellford Building"),
+    ("Residents of Alice Quarry Springs voted.", "Alice Quarry Springs"),
+    ("A Harry Vandemeer necklace sold for $2 million.", "Harry Vandemeer"),
+    ("Funds at T. Rowe Price and J. Walter Thompson rose.", "T. Rowe Price"),
+    ("Funds at T. Rowe Price and J. Walter Thompson rose.", "J. Walter Thompson"),
+    ("The study by Arthur D. Little found savings.", "Arthur D. Little"),
+])
+def test_no_person_from_bodies_things_or_credits_named_like_people(body, wrong):
+    assert wrong not in found(body).people
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Analyst Quill Brannagh raised his target on Zentek.", "Quill Brannagh"),
+    ("Taro Ishimori reiterated her buy rating.", "Taro Ishimori"),
+    ("Rachna Dorvali from the Bhopal Group for Information told a rally.", "Rachna Dorvali"),
+    ("Ilse Varn at Zentek Research said the stock was cheap.", "Ilse Varn"),
+])
+def test_a_verb_then_his_or_a_speaker_from_a_body_says_person(body, person):
+    assert person in found(body).people
+
+
+def test_from_before_a_common_noun_and_a_verb_of_saying_is_no_speaker():
+    result = found("Borrowing is now 950 mln Norland Dlrs from a predicted 1.75 billion.")
+    assert "Norland Dlrs" not in result.people

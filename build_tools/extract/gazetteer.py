@@ -196,3 +196,17 @@ def not_entities() -> NotEntities:
     return NotEntities(frozenset(fold(n) for n in data.get("names") or ()),
                        frozenset(data.get("last_words") or ()),
                        frozenset(data.get("acronyms") or ()))
+
+
+class GivenNames(NamedTuple):
+    names: frozenset[str]  #: given names, as printed ("Henry", "Jose")
+    not_people: frozenset[str]  #: folded names of bodies and characters named like a person
+
+
+@lru_cache(maxsize=1)
+def given_names() -> GivenNames:
+    """Common given names, and the names of bodies, brands and characters that open with one."""
+    data = _data("given_names.yaml")
+    return GivenNames(frozenset((data.get("names") or "").split()),
+                      frozenset(fold(n) for n in (data.get("not_people") or "").split(",")
+                                if n.strip()))

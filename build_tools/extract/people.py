@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .organizations import ORG_SUFFIXES, canonical_organization, described_as_organization
+from . import gazetteer
+from .organizations import (
+    ORG_SUFFIXES, TICKER_AFTER, canonical_organization, described_as_organization,
+)
 from .places import PLACE_LIKE_NAMES, canonical_place, is_demonym_word, title_case
 from .spans import PARTICLES, Span, fold, is_calendar_word, is_capitalised
 
@@ -77,8 +80,11 @@ _SPEECH = (
     r"tweeted|acknowledged|announced|criticized|criticised|insisted|urged|declined|replied|"
     r"predicted|estimated|believes|thinks|agreed|cautioned|conceded|recalled|complained"
 )
-#: "X said", "X of Cross Research said".
-_SPEECH_AFTER = re.compile(rf"^\s*(?:of\s+[^.;:\"“”]{{1,60}}?,?\s+)?(?:{_SPEECH})\b")
+#: "X said", "X of Cross Research said", "X from the Bhopal Group told" (not "X from a
+#: predicted").
+_SPEECH_AFTER = re.compile(
+    rf"^\s*(?:(?:of|(?:from|at)(?=\s+(?:the\s+)?[A-Z]))\s+[^.;:\"“”]{{1,60}}?,?\s+)?"
+    rf"(?:{_SPEECH})\b")
 _APPOSITIVE_AFTER = re.compile(
     rf"^\s*,\s*(?:\d{{1,3}}|a|an|the|who|whose|from|of|co-|himself|herself|its|his|her|"
     rf"former|deputy|head|chief|analyst|president|senior|managing|general|vice|CEO|CFO|COO|"
@@ -132,6 +138,8 @@ _ROLE_OF_BEFORE = re.compile(
 _PERSONAL_SPEECH_AFTER = re.compile(
     rf"^\s*(?:(?:,\s*who\b)|(?:(?:has|had|also|then)\s+)?(?:{_SPEECH})\s+(?:that\s+)?"
     rf"(?:he|she)\b)")
+#: "Patel raised his target", "Lind reiterated her rating": a verb, then "his" or "her".
+_HIS_AFTER = re.compile(r"^\s+(?:(?:has|had|also)\s+)?[a-z]{3,}(?:ed|s)\s+(?:his|her)\b")
 #: "Maxwell's sons": kin are a person's.
 _KIN_AFTER = re.compile(
     r"^['’]s\s+(?:wife|husband|widow|son|sons|daughter|daughters|father|mother|brother|"
@@ -201,10 +209,21 @@ def _split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         last_title = 0  # "Co-author Khalid bin Saeed", "Counsel Porter Kingsley"
     role, name = (None, words) if last_title < 0 else (
         " ".join(words[: last_title + 1]), words[last_title + 1 :])
+    if role is not None and not name and _title_as_surname(words):
+        role, name = None, words  # "Charles Prince", "Martin Luther King", "John Major"
     # "Harold Grimes Jr. of Montana": a person's name stops at "of".
     if "of" in name:
         name = name[: name.index("of")]
     return role, name
+
+
+def _title_as_surname(words: tuple[str, ...]) -> bool:
+    """``Charles Prince``, ``Martin Luther King``: a given name, perhaps a middle name, then a
+    title word that is no role noun: the title is the surname, since a title opens a name."""
+    return (2 <= len(words) <= 3 and words[0] in gazetteer.given_names().names
+            and not any(_is_title(w) or not _name_shaped(w) for w in words[:-1])
+            and bool(_name_shaped(words[-1]))
+            and words[-1].casefold() not in ROLE_NOUNS)
 
 
 def title_of(words: tuple[str, ...]) -> str | None:
@@ -262,6 +281,7 @@ def has_evidence(span: Span) -> bool:
         or bool(_SPEECH_BEFORE.search(span.before))
         or (span.before.rstrip().endswith(",") and bool(_BETWEEN_COMMAS.match(span.after)))
         or described_by_role(span)
+        or bool(_HIS_AFTER.match(span.after))
     )
 
 
@@ -345,11 +365,13 @@ def _place_in_name(words: tuple[str, ...]) -> bool:
     """``Tokyo Electron``, ``MySpace China``, ``Molson Canadian``: a place or a people's name
     at either end makes a company's name more likely than a person's, unless a title or role
     says otherwise."""
-    first, last = words[0], words[-1]
-    return any(
-        is_demonym_word(word) or (bool(canonical_place(word)) and fold(word) not in PLACE_LIKE_NAMES)
-        for word in (first, last)
-    )
+    return _place_word(words[0]) or _place_word(words[-1])
+
+
+def _place_word(word: str) -> bool:
+    """A people's name (``Canadian``) or a place's (``Tokyo``), not one shaped like a word."""
+    return is_demonym_word(word) or (
+        bool(canonical_place(word)) and fold(word) not in PLACE_LIKE_NAMES)
 
 
 def short_forms(name: str) -> set[str]:
@@ -402,6 +424,8 @@ def find_people(
 
     for index, span in enumerate(spans):
         role, words = _split_title(span.words)
+        if role is None and _agent_noun_first(span, words, lower):
+            role, words = words[0].lower(), words[1:]  # "Financier George Soros said"
         if role is None:
             role = role_before(span)
         role = _without_honorifics(role)
@@ -421,12 +445,19 @@ def find_people(
         name = " ".join(words)
         if words[-1].casefold() in ROLE_NOUNS and re.match(r"^\s+(?:at|of|for|with)\b", span.after):
             continue  # "Chief Technical Advisor at Delta": the rest of a title, no name
+        given = len(words) > 1 and given_name_first(span, words)
         if len(words) == 1:
             singles.append((span, role))
         elif fold(name) in short or index in vouched or (
-                (has_evidence(span) or middle_initial(words))
-                and (role or not _place_in_name(words))):
-            add(short.get(fold(name), name), role, _evidence_reason(span, role, index in vouched))
+                (has_evidence(span) or given or (
+                    middle_initial(words)
+                    and fold(name) not in gazetteer.given_names().not_people))
+                and (role or not _place_in_name(words) or (
+                    # "Jose Manuel Lara": a given name and a middle name make a last word
+                    # that is also a place's name a surname.
+                    given and len(words) > 2 and not _place_word(words[0])))):
+            add(short.get(fold(name), name), role,
+                _evidence_reason(span, role, index in vouched, words if given else None))
         else:
             singles.append((span, role))
 
@@ -471,12 +502,95 @@ def find_people(
     return list(people.values())
 
 
+#: Endings of nouns for what a person does: "Financier", "Filmmaker", "Novelist", "Oilman".
+_AGENT_ENDING = re.compile(r"(?:er|ier|ist|man|woman|or|ian|ant|ent)$")
+
+
+def _agent_noun_first(span: Span, words: tuple[str, ...], lower: frozenset[str]) -> bool:
+    """``Financier George Soros said``: a sentence that opens with a noun for what a person
+    does (printed in lower case elsewhere, or ending as such nouns do), then a name a given
+    name opens; the noun is the person's role, not a word of the name."""
+    before = span.before.rstrip()
+    opens = not before or before.endswith((".", "!", "?", ":", '"', "“", "”", "—", "–", "-"))
+    return (opens and len(words) >= 3 and words == span.words
+            and words[0] not in gazetteer.given_names().names and not is_title_word(words[0])
+            and bool(_AGENT_ENDING.search(words[0]) or fold(words[0]) in lower)
+            and words[0][1:].islower() and given_name_first(span, words[1:]))
+
+
 def middle_initial(words: tuple[str, ...]) -> bool:
     """``Ivan F. Boesky``: a first name, one initial and a surname, the way people are named
     (bodies named after one, ``John F. Kennedy Airport``, end in a word no name has)."""
     return len(words) == 3 and bool(
         re.fullmatch(r"[A-Z][a-z]+", words[0]) and re.fullmatch(r"[A-Z]\.", words[1])
         and re.fullmatch(r"[A-Z][\w'’-]+", words[2]))
+
+
+def _name_shaped(word: str) -> bool:
+    """A word shaped like a name: ``Kravis``, ``DiCaprio``, ``O'Shaughnessy``, ``Sánchez``,
+    ``Bolton-Weiser`` (a capital, then lower case somewhere; letters, apostrophes, hyphens)."""
+    return (len(word) > 1 and word[0].isupper() and word[-1].isalpha()
+            and any(c.islower() for c in word[1:])
+            and all(c.isalpha() or c in "'’-" for c in word))
+
+
+#: Words after a name that say it is a body's or a thing's: "Walt Disney shares", "Harry
+#: Winston stores", "Jimmy Choo brand".
+_THING_AFTER = re.compile(
+    r"^(?:['’]s?\s+)?\s*(?:shares?|stock|stocks|stores?|brands?|products?|unit|units|"
+    r"shops?|restaurants?|hotels?|chain|label|line|range|dolls?|toys?|books?|films?|movies?|"
+    r"novels?|series|franchise|index|fund|funds|foundation|award|prize|trophy|cup|"
+    r"stadium|building|center|centre|school|college|institute|airport|bridge|street|avenue|"
+    r"boulevard|square|hall|museum|gallery|library|park|necklaces?|jewelry|jewellery|"
+    r"watch|watches|shirts?|clothing|clothes|apparel|fashions?|perfumes?|fragrances?|"
+    r"cosmetics|handbags?|shoes|boutiques?|collections?|outlets?|cars?|vehicles?|"
+    r"[a-z]+-branded)\b", re.IGNORECASE)
+#: Last words of names of buildings, places, prizes and events named after a person:
+#: "Ronald Reagan Building", "Alice Springs", "Mark Twain Prize" (not surnames such as
+#: Hall, Park, Day, Field or Tower).
+_THING_LAST_WORDS = frozenset("""Building Buildings Center Centre Towers Bridge Stadium Arena
+    Library Museum Theater Theatre Gallery Memorial Monument Prize Award Awards Trophy Cup
+    Springs Falls Beach Heights Hills Gardens Plaza Boulevard Drive Highway Expressway Tunnel
+    Dam Station Terminal Show Doctrine Act Index Fund Trust Scholarship Lecture Institute
+    Foundation School College Hospital Clinic Airport""".split())
+
+#: "(Additional reporting by Patrick Rucker and ": a journalist's credit, not a person named.
+_CREDIT_BEFORE = re.compile(
+    r"(?i:reporting|writing|editing|edited|compiled|written|photos?|graphics?)\s+by\s+"
+    r"(?:[A-Z][\w.'’-]*\s+)*(?:(?:and|,)\s*(?:[A-Z][\w.'’-]*\s+)*)*$")
+
+
+def given_name_first(span: Span, words: tuple[str, ...]) -> bool:
+    """``Henry Kravis is savoring``, ``Tom Wolfe's "Bonfire"``, ``with Leonardo DiCaprio
+    playing``: a common given name, then one to three words named like a surname (or an
+    initial, or a particle between), say a person however the sentence names him. Bodies,
+    brands and characters named like a person (``Walt Disney``, ``Harry Potter``) are listed
+    apart, and the words after the name may show it is a body's or a thing's (``Walt Disney
+    shares``, ``Harry Winston stores``, a ticker)."""
+    given = gazetteer.given_names().names
+    # "E. Stanley O'Neal": an initial, then the given name the person goes by.
+    first = 1 if len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[0]) else 0
+    # "Mary-Ann", "Jean-Pierre": given names joined by a hyphen. After an initial, a name of
+    # three words is shaped as people's are whatever the middle one ("T. Boone Pickens").
+    if not 2 <= len(words) <= 4 or not (
+            all(part in given for part in words[first].split("-"))
+            or (first and len(words) == 3 and _name_shaped(words[1]))):
+        return False
+    if words[-1].casefold() in PARTICLES or words[-1].endswith(".") or (
+            words[-1] in _THING_LAST_WORDS):
+        return False
+    for word in words[first + 1:]:
+        if not (_name_shaped(word) or re.fullmatch(r"[A-Z]\.", word)
+                or word.casefold() in PARTICLES):
+            return False
+        if word.casefold() in ROLE_NOUNS or word in ORG_SUFFIXES or (
+                is_title_word(word) and not (word is words[-1] and _title_as_surname(words))):
+            return False
+    name = " ".join(words)
+    if fold(name) in gazetteer.given_names().not_people or _CREDIT_BEFORE.search(span.before):
+        return False
+    return not (_THING_AFTER.match(span.after) or TICKER_AFTER.match(span.after)
+                or described_as_organization(span.after))
 
 
 def _titled_surname(span: Span, role: str | None) -> bool:
@@ -494,13 +608,19 @@ def _titled_surname(span: Span, role: str | None) -> bool:
     return _is_title(role.split()[-1])
 
 
-def _evidence_reason(span: Span, role: str | None, vouched: bool) -> str:
+def _evidence_reason(span: Span, role: str | None, vouched: bool,
+                     given: tuple[str, ...] | None = None) -> str:
     if role:
         return f"title or role {role!r}"
     if vouched:
         return "listed with a person"
     if _SPEECH_AFTER.match(span.after) or _SPEECH_BEFORE.search(span.before):
         return "quoted (said)"
+    if given and not has_evidence(span):
+        first = given[1] if re.fullmatch(r"[A-Z]\.", given[0]) else given[0]
+        return f"a common given name ({first}) and a name's shape"
+    if middle_initial(span.words) and not has_evidence(span):
+        return "a given name, a middle initial and a surname"
     return "described (appositive)"
 
 
@@ -531,22 +651,35 @@ def _without_honorifics(role: str | None) -> str | None:
 _CAPITALS_SPEAKER = re.compile(
     r"(?<![\w'’&.-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){1,3}),\s+"
     r"(?P<role>[A-Z][A-Z0-9&'’./ -]*?)(?=\s*[,:]|\s+[\"“(])")
+#: ``STEVE WOOD OF INSIGHT ECONOMICS:``: a speaker in capitals, then "of" or "at" his firm.
+_CAPITALS_SPEAKER_OF = re.compile(
+    r"(?<![\w'’&.-])(?P<name>(?!(?:OF|AT)\b)[A-Z][A-Z'’.-]+"
+    r"(?:\s+(?!(?:OF|AT)\b)[A-Z][A-Z'’.-]*){1,2})\s+(?:OF|AT)\s+"
+    r"(?P<role>[A-Z][A-Z0-9&'’./ ,-]*?)\s*:")
 
 
 def speakers_in_capitals(text: str) -> list[Person]:
     """People printed in capitals as a comment's speaker: ``JAN LAMBREGTS, HEAD OF ASIA
-    RESEARCH, RABOBANK "...``. The name stands at the start of a paragraph, a sentence or a
+    RESEARCH, RABOBANK "...``, ``STEVE WOOD OF INSIGHT ECONOMICS:`` (when a given name opens
+    it). The name stands at the start of a paragraph, a sentence or a
     quote's end, and the words after it hold a person's role; it is kept as the text prints
     it elsewhere in mixed case, else in title case (as a dateline in capitals is)."""
     people: dict[str, Person] = {}
-    for match in _CAPITALS_SPEAKER.finditer(text):
+    matches = [(m, False) for m in _CAPITALS_SPEAKER.finditer(text)] + [
+        (m, True) for m in _CAPITALS_SPEAKER_OF.finditer(text)]
+    for match, of_firm in matches:
         before = text[: match.start()].rstrip()
         if before and before[-1] not in '.!?:"”)-':
             continue
         role_words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]*", match["role"])}
-        if not role_words & PERSONAL_ROLES and not any(map(is_title_word, role_words)):
-            continue
         printed = " ".join(match["name"].split())
+        # "ALAN RUSKIN, RBS GREENWICH CAPITAL:": only the firm after the name, whose given
+        # name says it is a person's.
+        given = title_case(printed.split()[0]) in gazetteer.given_names().names and (
+            fold(printed) not in gazetteer.given_names().not_people)
+        if not given and (of_firm or not (
+                role_words & PERSONAL_ROLES or any(map(is_title_word, role_words)))):
+            continue  # "STEVE WOOD OF INSIGHT ECONOMICS:" needs the given name
         name = _mixed_case_twin(printed, text) or title_case(printed)
         if not _looks_like_name(tuple(name.split())) or _place_in_name(tuple(name.split())):
             continue
