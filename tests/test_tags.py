@@ -203,3 +203,31 @@ def test_the_archive_taxonomy_leaves_out_passing_mentions(text, tag):
 def test_the_archive_taxonomy_tags_articles_about_the_subject(text, tag):
     rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
     assert tag in tag_evidence(text, rules)
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("Rock star's memoir tells all\n\nIn his memoir the singer recalls years of drug abuse "
+     "and illegal drugs.\n\nHe took drugs on tour; the drug habit nearly killed him.", "health"),
+    ("Stocks slip on profit taking\n\nStocks fell as investors took profits after a rally."
+     "\n\nTraders booked profits; profit taking hit banks.", "earnings"),
+    ("Airlines in price war\n\nAirlines are in a price war over fares.\n\nThe price war and "
+     "a bidding war hurt; he had a heart attack.", "security"),
+    ("Drugmaker's pipeline grows\n\nThe company's product pipeline has 12 drugs.\n\nIts drug "
+     "pipeline and deal pipeline are full; more are in the pipeline.", "energy"),
+    ("Blue chips rally\n\nBlue chips rose.\n\nThe blue chip index gained; it was a "
+     "bargaining chip.", "technology"),
+])
+def test_the_archive_taxonomy_leaves_out_words_in_another_sense(text, tag):
+    rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
+    assert tag not in tag_evidence(text, rules)
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("Blockbuster buys Movielink\n\nBlockbuster said it has acquired Movielink.\n\nThe "
+     "purchase price was under $50 million.", "mergers"),
+    ("Cisco quarterly profit rises\n\nNetwork equipment maker Cisco said its profit rose."
+     "\n\nCisco, which makes routers, sells to telecommunications companies.", "technology"),
+])
+def test_the_archive_taxonomy_tags_a_purchase_and_a_network_maker(text, tag):
+    rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
+    assert tag in tag_evidence(text, rules)
