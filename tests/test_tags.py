@@ -205,6 +205,72 @@ def test_the_archive_taxonomy_tags_articles_about_the_subject(text, tag):
     assert tag in tag_evidence(text, rules)
 
 
+# What the article is about comes before what drove it (the blind review of the 2007 corpus):
+# a tag whose only lead signal stands in a clause of cause is a driver when another tag is
+# placed by the headline; a tag placed only by a headline word ("shares") gives way to a tag
+# with words of its own.
+
+EARNINGS_LAW = (TagRule("earnings", ("earnings", "profit"), 2),
+                TagRule("law", ("lawsuit", "court"), 2, weak=("settlement",)))
+
+
+@pytest.mark.parametrize("connective", [
+    "after", "as", "because of", "amid", "helped by", "due to", "thanks to", "following"])
+def test_a_tag_named_only_in_a_clause_of_cause_is_a_driver(connective):
+    text = (f"Northwestern earnings fall\n\nNorthwestern said 2006 earnings fell {connective} "
+            "the settlement of a lawsuit.\n\nThe settlement cost $20 million; profit fell.")
+    assert set(tag_evidence(text, EARNINGS_LAW)) == {"earnings"}
+
+
+def test_a_driver_stays_without_a_headline_tag_or_in_the_main_clause():
+    # Nothing in the headline says what else the article is about: the lead decides.
+    alone = ("Northwestern says more\n\nNorthwestern said earnings fell after the settlement "
+             "of a lawsuit.\n\nThe settlement cost $20 million; profit fell.")
+    assert set(tag_evidence(alone, EARNINGS_LAW)) == {"earnings", "law"}
+    # The lawsuit before the clause of cause is a subject of the lead.
+    main = ("Northwestern earnings fall\n\nNorthwestern settled a lawsuit and said earnings "
+            "fell after charges.\n\nThe settlement cost $20 million; profit fell.")
+    assert set(tag_evidence(main, EARNINGS_LAW)) == {"earnings", "law"}
+    # "as well as", "such as" open no clause of cause.
+    listed = ("Northwestern earnings fall\n\nNorthwestern reported earnings as well as a "
+              "lawsuit.\n\nThe settlement cost $20 million; profit fell.")
+    assert set(tag_evidence(listed, EARNINGS_LAW)) == {"earnings", "law"}
+    # A ticker is no word: "AAH.AS" opens no clause.
+    ticker = ("Northwestern earnings fall\n\nNorthwestern AAH.AS said earnings fell and a "
+              "lawsuit went on.\n\nThe settlement cost $20 million; profit fell.")
+    assert set(tag_evidence(ticker, EARNINGS_LAW)) == {"earnings", "law"}
+
+
+def test_a_driver_dense_in_the_body_is_a_subject():
+    text = ("Northwestern earnings fall\n\nNorthwestern said earnings fell after a lawsuit."
+            "\n\n" + "The lawsuit went to court. " * 8)
+    assert set(tag_evidence(text, EARNINGS_LAW)) == {"earnings", "law"}
+
+
+def test_the_archive_taxonomy_leaves_out_a_data_report_s_driver():
+    rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
+    text = ("Durable goods orders fall 5 percent\n\nOrders for durable goods fell 5 percent "
+            "in March, the Commerce Department said, as demand for aircraft from Boeing "
+            "slid.\n\nEconomists had expected a drop; durable goods orders excluding "
+            "transportation rose. Aircraft orders fell 40 percent."
+            + " Orders for machinery and metals were little changed in the month." * 6)
+    assert set(tag_evidence(text, rules)) == {"economy"}
+
+
+def test_a_share_move_in_the_headline_gives_way_to_the_results():
+    rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
+    text = ("Hovnanian shares tumble 17 percent after results\n\nShares of home builder "
+            "Hovnanian tumbled a day after it posted a wider-than-expected loss.\n\nThe net "
+            "loss was $1.01 per share; a year earlier it earned 1.50 per share. The shares "
+            "fell $1.30.")
+    found = tag_decisions(text, rules)
+    assert set(found) == {"earnings"}
+    # Alone, or beside words of the market itself, the share move is the story.
+    move = ("Casio shares crumble on weak forecast\n\nShares of Casio fell.\n\nInvestors sold "
+            "the stock on the Tokyo bourse; equities fell; the net loss was 1 yen per share.")
+    assert "markets" in tag_evidence(move, rules)
+
+
 @pytest.mark.parametrize("text, tag", [
     ("Rock star's memoir tells all\n\nIn his memoir the singer recalls years of drug abuse "
      "and illegal drugs.\n\nHe took drugs on tour; the drug habit nearly killed him.", "health"),

@@ -13,7 +13,14 @@ a bank in passing; counting alone tagged a third of the archive ``markets``. A n
 its subject in the headline and the first paragraph (the lead), so a tag needs one of its
 ``words`` there, or else many of them spread through the body (:data:`DENSITY`). ``weak`` words
 ("deal", "vehicle", "market") add to the count only beside an unambiguous word; ``headline``
-words ("shares", "bid") are unambiguous only in the headline."""
+words ("shares", "bid") are unambiguous only in the headline.
+
+What the article is about comes before what drove it: a tag whose only signal in the lead stands
+in a clause that gives a cause ("durable goods orders fell, *as* demand for aircraft slid",
+"earnings fell *after* the settlement of a lawsuit") is a driver, not a subject, when another
+tag is placed by the headline; it still needs the body's density (:data:`DRIVERS`). And a tag
+placed by nothing but a ``headline`` word ("Hovnanian shares tumble after results") gives way to
+a tag with words of its own ("net loss", "per share"): that story is about the results."""
 
 from __future__ import annotations
 
@@ -46,6 +53,27 @@ DENSITY = 15.0
 DENSITY_DISTINCT = 2
 
 
+#: Words that open a clause naming what drove the news, not what it is about: "as demand for
+#: aircraft slid", "after the settlement of a lawsuit", "excluding transportation".
+DRIVERS = frozenset(("after", "as", "because", "amid", "despite", "following", "excluding",
+                     "when"))
+#: Words that open such a clause before "to" ("thanks to", "due to") or "by" ("helped by").
+_DRIVERS_BEFORE = {"to": frozenset(("thanks", "due", "owing")),
+                   "by": frozenset(("helped", "hurt", "boosted", "driven", "led", "fueled",
+                                    "fuelled", "weighed", "dragged", "buoyed", "lifted",
+                                    "spurred", "pressured", "sparked", "prompted", "caused",
+                                    "triggered", "supported", "offset", "hit"))}
+#: "on" that gives a cause: "fell on worries about", "rose on the back of".
+_CAUSES_AFTER_ON = frozenset(("concern", "concerns", "worry", "worries", "fear", "fears", "hope",
+                              "hopes", "expectations", "speculation", "talk", "signs", "news",
+                              "the", "strong", "weak", "higher", "lower", "rising", "falling"))
+#: "as" that opens no clause: "as well as", "as much as", "such as", "as part of".
+_NOT_DRIVER_AFTER_AS = frozenset(("well", "much", "many", "soon", "part", "long", "far",
+                                  "expected", "planned", "of", "to", "high", "low", "little",
+                                  "it", "its"))
+_NOT_DRIVER_BEFORE_AS = frozenset(("such", "well", "so", "same", "known", "just", "as"))
+
+
 @dataclass(frozen=True)
 class TagEvidence:
     """Why a tag was given: the words that counted and where the article is about it."""
@@ -53,6 +81,16 @@ class TagEvidence:
     counts: dict[str, int]  #: word -> occurrences that counted (weak words included)
     weak: frozenset[str] = field(default_factory=frozenset)  #: which of them are weak
     where: str = ""  #: "bid in the headline", "merger in the lead" or the body's density
+    #: Placed by the headline with nothing but :attr:`TagRule.headline` words ("shares"), none
+    #: of the rule's :attr:`TagRule.words` in the headline or the lead, and not dense.
+    headline_only: bool = False
+    #: How often the rule's own :attr:`TagRule.words` occur (not weak, not headline words).
+    full: int = 0
+    #: Placed by the lead only, every signal there in a clause of cause (:data:`DRIVERS`):
+    #: dropped when another tag is placed by the headline, unless it is :attr:`dense` in the
+    #: body with as many of its words as that tag.
+    driver: bool = False
+    dense: bool = False
 
     def explained(self) -> str:
         words = ", ".join(f"{w} x{n}" + (" (weak)" if w in self.weak else "")
@@ -126,6 +164,25 @@ class _Text:
         self.lead = next((i for i, p in enumerate(paragraphs) if i and p.strip()
                           and not p.lstrip().startswith("(")), -1)
         self.body_words = sum(1 for w in self.words if w.paragraph > 0)
+        #: The index of the first word of the lead that opens a clause of cause, or None.
+        self.lead_driver = next((i for i, w in enumerate(self.words)
+                                 if w.paragraph == self.lead and self._opens_driver(i)), None)
+
+    def _opens_driver(self, i: int) -> bool:
+        words, key = self.words, self.words[i].key
+        if words[i].printed.isupper():
+            return False  # "AAH.AS" is a ticker, "AFTER" a heading: no clause
+        after = words[i + 1].key if i + 1 < len(words) else ""
+        before = words[i - 1].key if i else ""
+        if key == "as":
+            return after not in _NOT_DRIVER_AFTER_AS and before not in _NOT_DRIVER_BEFORE_AS
+        if key in DRIVERS:
+            return True
+        if key == "on":  # "on the back of", "on worries", but not "on Tuesday"
+            return (after in _CAUSES_AFTER_ON and before not in ("said", "comment", "focus")
+                    and (after != "the" or (i + 2 < len(words)
+                                             and words[i + 2].key in ("back", "news"))))
+        return key in _DRIVERS_BEFORE and before in _DRIVERS_BEFORE[key]
 
     def places(self, phrase: str) -> list[tuple[int, int]]:
         """Where *phrase* stands as words of the text: (first word, end) index pairs. Only the
@@ -156,7 +213,8 @@ def _is_title_signal(signal: str) -> bool:
     return is_title_word(signal.split()[-1].capitalize())
 
 
-def _found(text: _Text, signals: tuple[str, ...], masked: set[int]) -> dict[str, list[int]]:
+def _found(text: _Text, signals: tuple[str, ...], masked: set[int],
+           starts: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
     """signal -> the paragraphs it stands in, once per occurrence outside *masked* words.
     Longer phrases are looked for first and take their words into *masked*, so "to buy" and
     "buy" do not both count the one "buy"."""
@@ -166,6 +224,8 @@ def _found(text: _Text, signals: tuple[str, ...], masked: set[int]) -> dict[str,
                   if not masked.intersection(range(i, end))]
         if places:
             found[signal] = [text.words[i].paragraph for i, _ in places]
+            if starts is not None:
+                starts[signal] = [i for i, _ in places]
             masked.update(k for i, end in places for k in range(i, end))
     return {signal: found[signal] for signal in signals if signal in found}
 
@@ -181,8 +241,10 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
     weak_found: dict[str, list[int]] = {}
     masked = {k for phrase in rule.not_in for i, end in text.places(phrase)
               for k in range(i, end)}
-    strong = _found(text, rule.words, masked)
-    for word, places in _found(text, rule.headline, masked).items():
+    starts: dict[str, list[int]] = {}
+    strong = _found(text, rule.words, masked, starts)
+    full_words = {w: p for w, p in strong.items()}
+    for word, places in _found(text, rule.headline, masked, starts).items():
         (strong if 0 in places else weak_found).setdefault(word, places)
     weak = weak_found | _found(text, tuple(w for w in rule.weak if w not in strong), masked)
     if not strong:
@@ -193,26 +255,56 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
         return None
     counts = {w: len(p) for w, p in (*strong.items(), *weak.items())}
 
-    def evidence(where: str) -> TagEvidence:
-        return TagEvidence(counts, frozenset(weak), where)
+    full = sum(_weight(w, p) for w, p in full_words.items())
+
+    def evidence(where: str, **more) -> TagEvidence:
+        return TagEvidence(counts, frozenset(weak), where, full=full, **more)
 
     if rule.anywhere:
         return evidence(f"{total} signals anywhere (anywhere: true)")
-    for paragraph, name in ((0, "headline"), (text.lead, "lead")):
-        if placed := [w for w, p in strong.items() if paragraph in p]:
-            return evidence(f"{', '.join(placed)} in the {name}")
     body = sum(_weight(w, p) for w, p in strong.items())
     density = 1000 * body / max(text.body_words, 1)
+    dense = None
     if density >= DENSITY and len(strong) >= DENSITY_DISTINCT:
-        return evidence(f"{len(strong)} different words, {density:.1f} per 1,000 words")
-    return None
+        dense = evidence(f"{len(strong)} different words, {density:.1f} per 1,000 words")
+    if placed := [w for w, p in strong.items() if 0 in p]:
+        return evidence(f"{', '.join(placed)} in the headline",
+                        headline_only=dense is None and not any(
+                            0 in p or text.lead in p for p in full_words.values()))
+    if placed := [w for w, p in strong.items() if text.lead in p]:
+        where = f"{', '.join(placed)} in the lead"
+        cause = text.lead_driver
+        in_lead = [i for w in placed for i in starts[w] if text.words[i].paragraph == text.lead]
+        if cause is not None and all(i > cause for i in in_lead):
+            # Dense in the body, it is still a driver beside a headline tag with more words.
+            return evidence(dense.where if dense else where, driver=True,
+                            dense=dense is not None)
+        return evidence(where)
+    return dense
 
 
 def tag_decisions(text: str, rules: tuple[TagRule, ...]) -> dict[str, TagEvidence]:
     """The tags of an article and why. *text* is the headline, a blank line, then the body's
     paragraphs separated by blank lines (a text of one paragraph is all headline)."""
     indexed = _Text(text)
-    return {rule.tag: found for rule in rules if (found := decide(indexed, rule))}
+    found = {rule.tag: found for rule in rules if (found := decide(indexed, rule))}
+    by_headline = {tag: e.full for tag, e in found.items()
+                   if e.where.endswith("in the headline") and not e.headline_only}
+
+    def driver(tag: str, e: TagEvidence) -> bool:
+        # "Durable goods orders fall (economy) ... as demand for aircraft slid": a driver.
+        return e.driver and any(other != tag and (not e.dense or full > e.full)
+                                for other, full in by_headline.items())
+
+    def outweighed(tag: str, e: TagEvidence) -> bool:
+        # "Hovnanian shares (markets) tumble after results": the results, with words of their
+        # own ("net loss", "per share"), are the story; the share move is what they did.
+        return e.headline_only and e.full <= 1 and any(
+            other != tag and not o.driver and o.full >= max(2, 3 * e.full)
+            for other, o in found.items())
+
+    return {tag: e for tag, e in found.items()
+            if not driver(tag, e) and not outweighed(tag, e)}
 
 
 def tag_evidence(text: str, rules: tuple[TagRule, ...]) -> dict[str, dict[str, int]]:
