@@ -297,3 +297,23 @@ def test_the_archive_taxonomy_leaves_out_words_in_another_sense(text, tag):
 def test_the_archive_taxonomy_tags_a_purchase_and_a_network_maker(text, tag):
     rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
     assert tag in tag_evidence(text, rules)
+
+
+MARKETS_ENERGY = (TagRule("markets", ("stocks", "nasdaq"), 2, headline=("shares",)),
+                  TagRule("energy", ("oil", "crude"), 2))
+
+
+def test_a_tag_after_a_word_of_cause_in_the_headline_is_a_driver():
+    round_up = ("Stocks fall as oil tops $100\n\nU.S. stocks fell on Tuesday as oil topped "
+                "$100 a barrel.\n\nTech stocks lost 1 percent; crude rose; stocks of airlines "
+                "fell." + " Trading was light in the afternoon session." * 12)
+    assert set(tag_evidence(round_up, MARKETS_ENERGY)) == {"markets"}
+    # Named in the lead's main clause, the oil is a subject after all.
+    both = ("Stocks fall as oil tops $100\n\nOil topped $100 a barrel and U.S. stocks fell."
+            "\n\nThe Nasdaq lost 1 percent; crude rose; stocks of airlines fell."
+            + " Trading was light in the afternoon session." * 12)
+    found = tag_decisions(both, MARKETS_ENERGY)
+    assert set(found) == {"markets", "energy"} and found["energy"].where == "oil in the lead"
+    # Alone in the headline, or beside a tag placed only by a headline word, it stays.
+    alone = ("Acme rises as oil tops $100\n\nAcme said so.\n\nCrude rose; oil rose.")
+    assert set(tag_evidence(alone, MARKETS_ENERGY)) == {"energy"}

@@ -18,7 +18,9 @@ words ("shares", "bid") are unambiguous only in the headline.
 What the article is about comes before what drove it: a tag whose only signal in the lead stands
 in a clause that gives a cause ("durable goods orders fell, *as* demand for aircraft slid",
 "earnings fell *after* the settlement of a lawsuit") is a driver, not a subject, when another
-tag is placed by the headline; it still needs the body's density (:data:`DRIVERS`). And a tag
+tag is placed by the headline; dense in the body, it must have as many words as that tag
+(:data:`DRIVERS`). So too in the headline ("Stocks fall *as* oil tops $100") beside a tag placed
+there by words of its own: then the lead and the density decide. And a tag
 placed by nothing but a ``headline`` word ("Hovnanian shares tumble after results") gives way to
 a tag with words of its own ("net loss", "per share"): that story is about the results."""
 
@@ -91,6 +93,11 @@ class TagEvidence:
     #: body with as many of its words as that tag.
     driver: bool = False
     dense: bool = False
+    #: Placed by the headline, every signal there after a word of cause ("Stocks fall as oil
+    #: tops $100"): a driver when another tag stands in the headline by words of its own, and
+    #: then :attr:`fallback` (what the lead or the body's density say, or None) decides.
+    headline_driver: bool = False
+    fallback: "TagEvidence | None" = None
 
     def explained(self) -> str:
         words = ", ".join(f"{w} x{n}" + (" (weak)" if w in self.weak else "")
@@ -164,9 +171,17 @@ class _Text:
         self.lead = next((i for i, p in enumerate(paragraphs) if i and p.strip()
                           and not p.lstrip().startswith("(")), -1)
         self.body_words = sum(1 for w in self.words if w.paragraph > 0)
-        #: The index of the first word of the lead that opens a clause of cause, or None.
-        self.lead_driver = next((i for i, w in enumerate(self.words)
-                                 if w.paragraph == self.lead and self._opens_driver(i)), None)
+        #: The headline's and the lead's first word that opens a clause of cause, if any.
+        self.cause = {paragraph: i for paragraph in (self.lead, 0) for i in reversed(
+            range(len(self.words))) if self.words[i].paragraph == paragraph
+            and self._opens_driver(i)}
+
+    def after_cause(self, paragraph: int, indexes: list[int]) -> bool:
+        """Whether the words at *indexes* that stand in *paragraph* all follow a word opening
+        a clause of cause there ("Stocks fall *as* oil tops $100")."""
+        cause = self.cause.get(paragraph)
+        here = [i for i in indexes if self.words[i].paragraph == paragraph]
+        return cause is not None and bool(here) and all(i > cause for i in here)
 
     def _opens_driver(self, i: int) -> bool:
         words, key = self.words, self.words[i].key
@@ -267,20 +282,24 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
     dense = None
     if density >= DENSITY and len(strong) >= DENSITY_DISTINCT:
         dense = evidence(f"{len(strong)} different words, {density:.1f} per 1,000 words")
+    def below_headline() -> TagEvidence | None:
+        if placed := [w for w, p in strong.items() if text.lead in p]:
+            where = f"{', '.join(placed)} in the lead"
+            if text.after_cause(text.lead, [i for w in placed for i in starts[w]]):
+                # Dense in the body, it is still a driver beside a headline tag with more words.
+                return evidence(dense.where if dense else where, driver=True,
+                                dense=dense is not None)
+            return evidence(where)
+        return dense
+
     if placed := [w for w, p in strong.items() if 0 in p]:
+        after_cause = text.after_cause(0, [i for w in placed for i in starts[w]])
         return evidence(f"{', '.join(placed)} in the headline",
                         headline_only=dense is None and not any(
-                            0 in p or text.lead in p for p in full_words.values()))
-    if placed := [w for w, p in strong.items() if text.lead in p]:
-        where = f"{', '.join(placed)} in the lead"
-        cause = text.lead_driver
-        in_lead = [i for w in placed for i in starts[w] if text.words[i].paragraph == text.lead]
-        if cause is not None and all(i > cause for i in in_lead):
-            # Dense in the body, it is still a driver beside a headline tag with more words.
-            return evidence(dense.where if dense else where, driver=True,
-                            dense=dense is not None)
-        return evidence(where)
-    return dense
+                            0 in p or text.lead in p for p in full_words.values()),
+                        headline_driver=after_cause,
+                        fallback=below_headline() if after_cause else None)
+    return below_headline()
 
 
 def tag_decisions(text: str, rules: tuple[TagRule, ...]) -> dict[str, TagEvidence]:
@@ -288,6 +307,14 @@ def tag_decisions(text: str, rules: tuple[TagRule, ...]) -> dict[str, TagEvidenc
     paragraphs separated by blank lines (a text of one paragraph is all headline)."""
     indexed = _Text(text)
     found = {rule.tag: found for rule in rules if (found := decide(indexed, rule))}
+    in_headline = {tag for tag, e in found.items() if e.where.endswith("in the headline")
+                   and not e.headline_driver and not e.headline_only}
+    for tag, e in list(found.items()):
+        if e.headline_driver and in_headline - {tag}:
+            if e.fallback is None:
+                del found[tag]
+            else:
+                found[tag] = e.fallback
     by_headline = {tag: e.full for tag, e in found.items()
                    if e.where.endswith("in the headline") and not e.headline_only}
 
