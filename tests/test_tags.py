@@ -317,3 +317,19 @@ def test_a_tag_after_a_word_of_cause_in_the_headline_is_a_driver():
     # Alone in the headline, or beside a tag placed only by a headline word, it stays.
     alone = ("Acme rises as oil tops $100\n\nAcme said so.\n\nCrude rose; oil rose.")
     assert set(tag_evidence(alone, MARKETS_ENERGY)) == {"energy"}
+
+
+def test_a_comma_with_opens_a_clause_of_cause_and_as_much_as_does_not():
+    with_clause = ("Stocks rise on Wall Street\n\nU.S. stocks rose on Monday, with oil shares "
+                   "leading as crude prices climbed.\n\nStocks of banks rose too."
+                   + " Trading was light in the afternoon session." * 12)
+    assert set(tag_evidence(with_clause, MARKETS_ENERGY)) == {"markets"}
+    # No comma: "merged with", "in talks with" open no clause.
+    no_comma = ("Stocks rise on Wall Street\n\nU.S. stocks rose with oil and crude.\n\n"
+                "Stocks of banks rose too." + " Trading was light in the afternoon." * 12)
+    assert set(tag_evidence(no_comma, MARKETS_ENERGY)) == {"markets", "energy"}
+    for phrase in ("rose as much as 5 percent and oil", "named Smith as chief executive of the "
+                   "oil", "said the following are oil"):
+        text = (f"Stocks rise on Wall Street\n\nU.S. stocks {phrase} crude producers.\n\n"
+                "Stocks of banks rose too." + " Trading was light in the afternoon." * 12)
+        assert set(tag_evidence(text, MARKETS_ENERGY)) == {"markets", "energy"}, phrase

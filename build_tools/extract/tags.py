@@ -58,7 +58,9 @@ DENSITY_DISTINCT = 2
 #: Words that open a clause naming what drove the news, not what it is about: "as demand for
 #: aircraft slid", "after the settlement of a lawsuit", "excluding transportation".
 DRIVERS = frozenset(("after", "as", "because", "amid", "despite", "following", "excluding",
-                     "when"))
+                     "when", "citing", "reflecting"))
+#: Words that open such a clause after a comma: "stocks rose, with technology shares leading".
+_DRIVERS_AFTER_COMMA = frozenset(("with", "led", "helped", "driven", "boosted"))
 #: Words that open such a clause before "to" ("thanks to", "due to") or "by" ("helped by").
 _DRIVERS_BEFORE = {"to": frozenset(("thanks", "due", "owing")),
                    "by": frozenset(("helped", "hurt", "boosted", "driven", "led", "fueled",
@@ -72,8 +74,12 @@ _CAUSES_AFTER_ON = frozenset(("concern", "concerns", "worry", "worries", "fear",
 #: "as" that opens no clause: "as well as", "as much as", "such as", "as part of".
 _NOT_DRIVER_AFTER_AS = frozenset(("well", "much", "many", "soon", "part", "long", "far",
                                   "expected", "planned", "of", "to", "high", "low", "little",
-                                  "it", "its"))
-_NOT_DRIVER_BEFORE_AS = frozenset(("such", "well", "so", "same", "known", "just", "as"))
+                                  "it", "its", "reported", "announced", "usual", "such",
+                                  "they", "we", "you"))
+_NOT_DRIVER_BEFORE_AS = frozenset(("such", "well", "so", "same", "known", "just", "as", "itself",
+                                   "himself", "herself", "themselves", "him", "her", "them",
+                                   "serve", "serves", "served", "serving", "act", "acts",
+                                   "acted", "acting"))
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class _Word:
     capitalised: bool  #: a capital first letter in mixed-case text: part of a name, maybe
     run: int  #: the number of the run of capitalised words it stands in, or -1
     paragraph: int = 0  #: 0 for the headline, then the body's paragraphs in order
+    comma: bool = False  #: a comma (or dash, semicolon) just before it
 
 
 def _words(text: str) -> list[_Word]:
@@ -141,7 +148,9 @@ def _words(text: str) -> list[_Word]:
         in_name = capitalised or joiner
         if in_name and gap.strip():
             run += 1  # punctuation between them: a new run
-        out.append(_Word(key, word, capitalised, run if in_name else -1, paragraph))
+        before = text[matches[i - 1].end():match.start()] if i else ""
+        out.append(_Word(key, word, capitalised, run if in_name else -1, paragraph,
+                         any(c in before for c in ",;–—") or " - " in before))
         if in_name:
             previous_cap_end = match.end()
         else:
@@ -189,14 +198,21 @@ class _Text:
             return False  # "AAH.AS" is a ticker, "AFTER" a heading: no clause
         after = words[i + 1].key if i + 1 < len(words) else ""
         before = words[i - 1].key if i else ""
-        if key == "as":
-            return after not in _NOT_DRIVER_AFTER_AS and before not in _NOT_DRIVER_BEFORE_AS
-        if key in DRIVERS:
+        if key == "as":  # not "as much as", "named him as chief executive"
+            as_x_as = i > 1 and words[i - 2].key == "as"
+            return (after not in _NOT_DRIVER_AFTER_AS and before not in _NOT_DRIVER_BEFORE_AS
+                    and not as_x_as and not is_title_word(words[i + 1].printed.capitalize()
+                                                          if i + 1 < len(words) else ""))
+        if key == "following":  # not "The following are", "Following are"
+            return after not in ("are", "is", "were") and before != "the"
+        if key in DRIVERS or (key in _DRIVERS_AFTER_COMMA and words[i].comma):
             return True
         if key == "on":  # "on the back of", "on worries", but not "on Tuesday"
             return (after in _CAUSES_AFTER_ON and before not in ("said", "comment", "focus")
                     and (after != "the" or (i + 2 < len(words)
                                              and words[i + 2].key in ("back", "news"))))
+        if i > 1 and words[i - 2].key in ("is", "are", "was", "were", "be"):
+            return False  # "workers were due to return"
         return key in _DRIVERS_BEFORE and before in _DRIVERS_BEFORE[key]
 
     def places(self, phrase: str) -> list[tuple[int, int]]:
