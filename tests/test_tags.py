@@ -293,8 +293,14 @@ def test_the_archive_taxonomy_leaves_out_words_in_another_sense(text, tag):
      "purchase price was under $50 million.", "mergers"),
     ("Cisco quarterly profit rises\n\nNetwork equipment maker Cisco said its profit rose."
      "\n\nCisco, which makes routers, sells to telecommunications companies.", "technology"),
+    ("Bush unveils mortgage plan, BOE cuts rates\n\nCredit strains deepened.\n\nThe Bank "
+     "of England cut interest rates; the ECB held.", "economy"),
+    ("UAW readying a counter-offer on Delphi\n\nThe union is readying a proposal.\n\nThe "
+     "UAW and the auto parts maker talk.", "autos"),
+    ("GM, Isuzu to step up cooperation\n\nGM and Isuzu will work together to boost truck "
+     "sales.\n\nThe automaker said so.", "autos"),
 ])
-def test_the_archive_taxonomy_tags_a_purchase_and_a_network_maker(text, tag):
+def test_the_archive_taxonomy_tags_purchases_makers_rate_cuts_and_trucks(text, tag):
     rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
     assert tag in tag_evidence(text, rules)
 
