@@ -228,16 +228,16 @@ def test_a_driver_stays_without_a_headline_tag_or_in_the_main_clause():
              "of a lawsuit.\n\nThe settlement cost $20 million; profit fell.")
     assert set(tag_evidence(alone, EARNINGS_LAW)) == {"earnings", "law"}
     # The lawsuit before the clause of cause is a subject of the lead.
-    main = ("Northwestern earnings fall\n\nNorthwestern settled a lawsuit and said earnings "
-            "fell after charges.\n\nThe settlement cost $20 million; profit fell.")
+    main = ("Northwestern earnings fall\n\nNorthwestern settled a lawsuit in court and said "
+            "earnings fell after charges.\n\nThe settlement cost $20 million; profit fell.")
     assert set(tag_evidence(main, EARNINGS_LAW)) == {"earnings", "law"}
     # "as well as", "such as" open no clause of cause.
     listed = ("Northwestern earnings fall\n\nNorthwestern reported earnings as well as a "
-              "lawsuit.\n\nThe settlement cost $20 million; profit fell.")
+              "lawsuit in court.\n\nThe settlement cost $20 million; profit fell.")
     assert set(tag_evidence(listed, EARNINGS_LAW)) == {"earnings", "law"}
     # A ticker is no word: "AAH.AS" opens no clause.
     ticker = ("Northwestern earnings fall\n\nNorthwestern AAH.AS said earnings fell and a "
-              "lawsuit went on.\n\nThe settlement cost $20 million; profit fell.")
+              "lawsuit went to court.\n\nThe settlement cost $20 million; profit fell.")
     assert set(tag_evidence(ticker, EARNINGS_LAW)) == {"earnings", "law"}
 
 
@@ -339,3 +339,17 @@ def test_a_comma_with_opens_a_clause_of_cause_and_as_much_as_does_not():
         text = (f"Stocks rise on Wall Street\n\nU.S. stocks {phrase} crude producers.\n\n"
                 "Stocks of banks rose too." + " Trading was light in the afternoon." * 12)
         assert set(tag_evidence(text, MARKETS_ENERGY)) == {"markets", "energy"}, phrase
+
+
+def test_a_second_tag_from_the_lead_needs_two_of_its_own_words():
+    rules = (TagRule("economy", ("durable goods", "economist"), 2),
+             TagRule("aviation", ("aircraft", "boeing"), 2, weak=("orders",)))
+    text = ("Durable goods orders rise\n\nDurable goods orders and orders for aircraft rose "
+            "in May.\n\nOrders rose 2 percent; economists expected it; orders for machinery "
+            "and orders for metals rose." + " The figures were revised." * 12)
+    assert set(tag_evidence(text, rules)) == {"economy"}
+    # Alone, the lead still places it; with two of its own words it is a subject.
+    alone = text.replace("Durable goods orders rise", "Orders rise")
+    assert "aviation" in tag_evidence(alone, rules)
+    two = text.replace("economists expected it", "Boeing expected it")
+    assert set(tag_evidence(two, rules)) == {"economy", "aviation"}

@@ -103,6 +103,9 @@ class TagEvidence:
     #: tops $100"): a driver when another tag stands in the headline by words of its own, and
     #: then :attr:`fallback` (what the lead or the body's density say, or None) decides.
     headline_driver: bool = False
+    #: Placed by the lead (not the headline, not the density): beside a tag the headline
+    #: places, it needs two of its own words; weak words do not make up the count.
+    by_lead: bool = False
     fallback: "TagEvidence | None" = None
 
     def explained(self) -> str:
@@ -305,7 +308,7 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
                 # Dense in the body, it is still a driver beside a headline tag with more words.
                 return evidence(dense.where if dense else where, driver=True,
                                 dense=dense is not None)
-            return evidence(where)
+            return evidence(where, by_lead=True)
         return dense
 
     if placed := [w for w, p in strong.items() if 0 in p]:
@@ -336,8 +339,11 @@ def tag_decisions(text: str, rules: tuple[TagRule, ...]) -> dict[str, TagEvidenc
 
     def driver(tag: str, e: TagEvidence) -> bool:
         # "Durable goods orders fall (economy) ... as demand for aircraft slid": a driver.
-        return e.driver and any(other != tag and (not e.dense or full > e.full)
-                                for other, full in by_headline.items())
+        if e.driver and any(other != tag and (not e.dense or full > e.full)
+                            for other, full in by_headline.items()):
+            return True
+        # "... orders for aircraft" once, then "orders" all through: a word in passing.
+        return e.by_lead and e.full < 2 and bool(by_headline.keys() - {tag})
 
     def outweighed(tag: str, e: TagEvidence) -> bool:
         # "Hovnanian shares (markets) tumble after results": the results, with words of their
