@@ -282,6 +282,12 @@ def test_a_share_move_in_the_headline_gives_way_to_the_results():
      "pipeline and deal pipeline are full; more are in the pipeline.", "energy"),
     ("Blue chips rally\n\nBlue chips rose.\n\nThe blue chip index gained; it was a "
      "bargaining chip.", "technology"),
+    ("Acme to buy Widget for $35 a share\n\nAcme agreed to buy Widget for $35 per share in "
+     "cash.\n\nThe $35 per share offer tops a $30 per share bid.", "earnings"),
+    ("Ruling party wins vote\n\nThe ruling party won; the ruling coalition held.\n\nThe "
+     "ruling party's leader spoke.", "law"),
+    ("Acme shareholders back board\n\nThe election of directors went Acme's way.\n\nBoard "
+     "elections are held each May.", "elections"),
 ])
 def test_the_archive_taxonomy_leaves_out_words_in_another_sense(text, tag):
     rules = load_taxonomy(Path(__file__).parent.parent / "tags.yaml")
