@@ -265,6 +265,12 @@ def test_a_share_move_in_the_headline_gives_way_to_the_results():
             "fell $1.30.")
     found = tag_decisions(text, rules)
     assert set(found) == {"earnings"}
+    # One word of the market in the lead ("on the Nasdaq") does not make it a market story.
+    nasdaq = ("Acme shares jump after profit beats forecasts\n\nAcme's shares rose 8 percent "
+              "on the Nasdaq after it posted higher quarterly profit.\n\nNet income was $5 "
+              "million, or 10 cents per share; earnings beat forecasts."
+              + " Sales of its widgets grew in Europe and Asia." * 25)
+    assert set(tag_evidence(nasdaq, rules)) == {"earnings"}
     # Alone, or beside words of the market itself, the share move is the story.
     move = ("Casio shares crumble on weak forecast\n\nShares of Casio fell.\n\nInvestors sold "
             "the stock on the Tokyo bourse; equities fell; the net loss was 1 yen per share.")

@@ -90,7 +90,7 @@ class TagEvidence:
     weak: frozenset[str] = field(default_factory=frozenset)  #: which of them are weak
     where: str = ""  #: "bid in the headline", "merger in the lead" or the body's density
     #: Placed by the headline with nothing but :attr:`TagRule.headline` words ("shares"), none
-    #: of the rule's :attr:`TagRule.words` in the headline or the lead, and not dense.
+    #: of the rule's :attr:`TagRule.words` in the headline, and not dense.
     headline_only: bool = False
     #: How often the rule's own :attr:`TagRule.words` occur (not weak, not headline words).
     full: int = 0
@@ -315,7 +315,7 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
         after_cause = text.after_cause(0, [i for w in placed for i in starts[w]])
         return evidence(f"{', '.join(placed)} in the headline",
                         headline_only=dense is None and not any(
-                            0 in p or text.lead in p for p in full_words.values()),
+                            0 in p for p in full_words.values()),
                         headline_driver=after_cause,
                         fallback=below_headline() if after_cause else None)
     return below_headline()
