@@ -13,7 +13,16 @@ a bank in passing; counting alone tagged a third of the archive ``markets``. A n
 its subject in the headline and the first paragraph (the lead), so a tag needs one of its
 ``words`` there, or else many of them spread through the body (:data:`DENSITY`). ``weak`` words
 ("deal", "vehicle", "market") add to the count only beside an unambiguous word; ``headline``
-words ("shares", "bid") are unambiguous only in the headline."""
+words ("shares", "bid") are unambiguous only in the headline.
+
+What the article is about comes before what drove it: a tag whose only signal in the lead stands
+in a clause that gives a cause ("durable goods orders fell, *as* demand for aircraft slid",
+"earnings fell *after* the settlement of a lawsuit") is a driver, not a subject, when another
+tag is placed by the headline; dense in the body, it must have as many words as that tag
+(:data:`DRIVERS`). So too in the headline ("Stocks fall *as* oil tops $100") beside a tag placed
+there by words of its own: then the lead and the density decide. And a tag
+placed by nothing but a ``headline`` word ("Hovnanian shares tumble after results") gives way to
+a tag with words of its own ("net loss", "per share"): that story is about the results."""
 
 from __future__ import annotations
 
@@ -46,6 +55,33 @@ DENSITY = 15.0
 DENSITY_DISTINCT = 2
 
 
+#: Words that open a clause naming what drove the news, not what it is about: "as demand for
+#: aircraft slid", "after the settlement of a lawsuit", "excluding transportation".
+DRIVERS = frozenset(("after", "as", "because", "amid", "despite", "following", "excluding",
+                     "when", "citing", "reflecting"))
+#: Words that open such a clause after a comma: "stocks rose, with technology shares leading".
+_DRIVERS_AFTER_COMMA = frozenset(("with", "led", "helped", "driven", "boosted"))
+#: Words that open such a clause before "to" ("thanks to", "due to") or "by" ("helped by").
+_DRIVERS_BEFORE = {"to": frozenset(("thanks", "due", "owing")),
+                   "by": frozenset(("helped", "hurt", "boosted", "driven", "led", "fueled",
+                                    "fuelled", "weighed", "dragged", "buoyed", "lifted",
+                                    "spurred", "pressured", "sparked", "prompted", "caused",
+                                    "triggered", "supported", "offset", "hit"))}
+#: "on" that gives a cause: "fell on worries about", "rose on the back of".
+_CAUSES_AFTER_ON = frozenset(("concern", "concerns", "worry", "worries", "fear", "fears", "hope",
+                              "hopes", "expectations", "speculation", "talk", "signs", "news",
+                              "the", "strong", "weak", "higher", "lower", "rising", "falling"))
+#: "as" that opens no clause: "as well as", "as much as", "such as", "as part of".
+_NOT_DRIVER_AFTER_AS = frozenset(("well", "much", "many", "soon", "part", "long", "far",
+                                  "expected", "planned", "of", "to", "high", "low", "little",
+                                  "it", "its", "reported", "announced", "usual", "such",
+                                  "they", "we", "you"))
+_NOT_DRIVER_BEFORE_AS = frozenset(("such", "well", "so", "same", "known", "just", "as", "itself",
+                                   "himself", "herself", "themselves", "him", "her", "them",
+                                   "serve", "serves", "served", "serving", "act", "acts",
+                                   "acted", "acting"))
+
+
 @dataclass(frozen=True)
 class TagEvidence:
     """Why a tag was given: the words that counted and where the article is about it."""
@@ -53,6 +89,24 @@ class TagEvidence:
     counts: dict[str, int]  #: word -> occurrences that counted (weak words included)
     weak: frozenset[str] = field(default_factory=frozenset)  #: which of them are weak
     where: str = ""  #: "bid in the headline", "merger in the lead" or the body's density
+    #: Placed by the headline with nothing but :attr:`TagRule.headline` words ("shares"), none
+    #: of the rule's :attr:`TagRule.words` in the headline, and not dense.
+    headline_only: bool = False
+    #: How often the rule's own :attr:`TagRule.words` occur (not weak, not headline words).
+    full: int = 0
+    #: Placed by the lead only, every signal there in a clause of cause (:data:`DRIVERS`):
+    #: dropped when another tag is placed by the headline, unless it is :attr:`dense` in the
+    #: body with as many of its words as that tag.
+    driver: bool = False
+    dense: bool = False
+    #: Placed by the headline, every signal there after a word of cause ("Stocks fall as oil
+    #: tops $100"): a driver when another tag stands in the headline by words of its own, and
+    #: then :attr:`fallback` (what the lead or the body's density say, or None) decides.
+    headline_driver: bool = False
+    #: Placed by the lead (not the headline, not the density): beside a tag the headline
+    #: places, it needs two of its own words; weak words do not make up the count.
+    by_lead: bool = False
+    fallback: "TagEvidence | None" = None
 
     def explained(self) -> str:
         words = ", ".join(f"{w} x{n}" + (" (weak)" if w in self.weak else "")
@@ -74,6 +128,7 @@ class _Word:
     capitalised: bool  #: a capital first letter in mixed-case text: part of a name, maybe
     run: int  #: the number of the run of capitalised words it stands in, or -1
     paragraph: int = 0  #: 0 for the headline, then the body's paragraphs in order
+    comma: bool = False  #: a comma (or dash, semicolon) just before it
 
 
 def _words(text: str) -> list[_Word]:
@@ -96,7 +151,9 @@ def _words(text: str) -> list[_Word]:
         in_name = capitalised or joiner
         if in_name and gap.strip():
             run += 1  # punctuation between them: a new run
-        out.append(_Word(key, word, capitalised, run if in_name else -1, paragraph))
+        before = text[matches[i - 1].end():match.start()] if i else ""
+        out.append(_Word(key, word, capitalised, run if in_name else -1, paragraph,
+                         any(c in before for c in ",;–—") or " - " in before))
         if in_name:
             previous_cap_end = match.end()
         else:
@@ -126,6 +183,40 @@ class _Text:
         self.lead = next((i for i, p in enumerate(paragraphs) if i and p.strip()
                           and not p.lstrip().startswith("(")), -1)
         self.body_words = sum(1 for w in self.words if w.paragraph > 0)
+        #: The headline's and the lead's first word that opens a clause of cause, if any.
+        self.cause = {paragraph: i for paragraph in (self.lead, 0) for i in reversed(
+            range(len(self.words))) if self.words[i].paragraph == paragraph
+            and self._opens_driver(i)}
+
+    def after_cause(self, paragraph: int, indexes: list[int]) -> bool:
+        """Whether the words at *indexes* that stand in *paragraph* all follow a word opening
+        a clause of cause there ("Stocks fall *as* oil tops $100")."""
+        cause = self.cause.get(paragraph)
+        here = [i for i in indexes if self.words[i].paragraph == paragraph]
+        return cause is not None and bool(here) and all(i > cause for i in here)
+
+    def _opens_driver(self, i: int) -> bool:
+        words, key = self.words, self.words[i].key
+        if words[i].printed.isupper():
+            return False  # "AAH.AS" is a ticker, "AFTER" a heading: no clause
+        after = words[i + 1].key if i + 1 < len(words) else ""
+        before = words[i - 1].key if i else ""
+        if key == "as":  # not "as much as", "named him as chief executive"
+            as_x_as = i > 1 and words[i - 2].key == "as"
+            return (after not in _NOT_DRIVER_AFTER_AS and before not in _NOT_DRIVER_BEFORE_AS
+                    and not as_x_as and not is_title_word(words[i + 1].printed.capitalize()
+                                                          if i + 1 < len(words) else ""))
+        if key == "following":  # not "The following are", "Following are"
+            return after not in ("are", "is", "were") and before != "the"
+        if key in DRIVERS or (key in _DRIVERS_AFTER_COMMA and words[i].comma):
+            return True
+        if key == "on":  # "on the back of", "on worries", but not "on Tuesday"
+            return (after in _CAUSES_AFTER_ON and before not in ("said", "comment", "focus")
+                    and (after != "the" or (i + 2 < len(words)
+                                             and words[i + 2].key in ("back", "news"))))
+        if i > 1 and words[i - 2].key in ("is", "are", "was", "were", "be"):
+            return False  # "workers were due to return"
+        return key in _DRIVERS_BEFORE and before in _DRIVERS_BEFORE[key]
 
     def places(self, phrase: str) -> list[tuple[int, int]]:
         """Where *phrase* stands as words of the text: (first word, end) index pairs. Only the
@@ -156,7 +247,8 @@ def _is_title_signal(signal: str) -> bool:
     return is_title_word(signal.split()[-1].capitalize())
 
 
-def _found(text: _Text, signals: tuple[str, ...], masked: set[int]) -> dict[str, list[int]]:
+def _found(text: _Text, signals: tuple[str, ...], masked: set[int],
+           starts: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
     """signal -> the paragraphs it stands in, once per occurrence outside *masked* words.
     Longer phrases are looked for first and take their words into *masked*, so "to buy" and
     "buy" do not both count the one "buy"."""
@@ -166,6 +258,8 @@ def _found(text: _Text, signals: tuple[str, ...], masked: set[int]) -> dict[str,
                   if not masked.intersection(range(i, end))]
         if places:
             found[signal] = [text.words[i].paragraph for i, _ in places]
+            if starts is not None:
+                starts[signal] = [i for i, _ in places]
             masked.update(k for i, end in places for k in range(i, end))
     return {signal: found[signal] for signal in signals if signal in found}
 
@@ -181,8 +275,10 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
     weak_found: dict[str, list[int]] = {}
     masked = {k for phrase in rule.not_in for i, end in text.places(phrase)
               for k in range(i, end)}
-    strong = _found(text, rule.words, masked)
-    for word, places in _found(text, rule.headline, masked).items():
+    starts: dict[str, list[int]] = {}
+    strong = _found(text, rule.words, masked, starts)
+    full_words = {w: p for w, p in strong.items()}
+    for word, places in _found(text, rule.headline, masked, starts).items():
         (strong if 0 in places else weak_found).setdefault(word, places)
     weak = weak_found | _found(text, tuple(w for w in rule.weak if w not in strong), masked)
     if not strong:
@@ -193,26 +289,71 @@ def decide(text: _Text, rule: TagRule) -> TagEvidence | None:
         return None
     counts = {w: len(p) for w, p in (*strong.items(), *weak.items())}
 
-    def evidence(where: str) -> TagEvidence:
-        return TagEvidence(counts, frozenset(weak), where)
+    full = sum(_weight(w, p) for w, p in full_words.items())
+
+    def evidence(where: str, **more) -> TagEvidence:
+        return TagEvidence(counts, frozenset(weak), where, full=full, **more)
 
     if rule.anywhere:
         return evidence(f"{total} signals anywhere (anywhere: true)")
-    for paragraph, name in ((0, "headline"), (text.lead, "lead")):
-        if placed := [w for w, p in strong.items() if paragraph in p]:
-            return evidence(f"{', '.join(placed)} in the {name}")
     body = sum(_weight(w, p) for w, p in strong.items())
     density = 1000 * body / max(text.body_words, 1)
+    dense = None
     if density >= DENSITY and len(strong) >= DENSITY_DISTINCT:
-        return evidence(f"{len(strong)} different words, {density:.1f} per 1,000 words")
-    return None
+        dense = evidence(f"{len(strong)} different words, {density:.1f} per 1,000 words")
+    def below_headline() -> TagEvidence | None:
+        if placed := [w for w, p in strong.items() if text.lead in p]:
+            where = f"{', '.join(placed)} in the lead"
+            if text.after_cause(text.lead, [i for w in placed for i in starts[w]]):
+                # Dense in the body, it is still a driver beside a headline tag with more words.
+                return evidence(dense.where if dense else where, driver=True,
+                                dense=dense is not None)
+            return evidence(where, by_lead=True)
+        return dense
+
+    if placed := [w for w, p in strong.items() if 0 in p]:
+        after_cause = text.after_cause(0, [i for w in placed for i in starts[w]])
+        return evidence(f"{', '.join(placed)} in the headline",
+                        headline_only=dense is None and not any(
+                            0 in p for p in full_words.values()),
+                        headline_driver=after_cause,
+                        fallback=below_headline() if after_cause else None)
+    return below_headline()
 
 
 def tag_decisions(text: str, rules: tuple[TagRule, ...]) -> dict[str, TagEvidence]:
     """The tags of an article and why. *text* is the headline, a blank line, then the body's
     paragraphs separated by blank lines (a text of one paragraph is all headline)."""
     indexed = _Text(text)
-    return {rule.tag: found for rule in rules if (found := decide(indexed, rule))}
+    found = {rule.tag: found for rule in rules if (found := decide(indexed, rule))}
+    in_headline = {tag for tag, e in found.items() if e.where.endswith("in the headline")
+                   and not e.headline_driver and not e.headline_only}
+    for tag, e in list(found.items()):
+        if e.headline_driver and in_headline - {tag}:
+            if e.fallback is None:
+                del found[tag]
+            else:
+                found[tag] = e.fallback
+    by_headline = {tag: e.full for tag, e in found.items()
+                   if e.where.endswith("in the headline") and not e.headline_only}
+
+    def driver(tag: str, e: TagEvidence) -> bool:
+        # "Durable goods orders fall (economy) ... as demand for aircraft slid": a driver.
+        if e.driver and any(other != tag and (not e.dense or full > e.full)
+                            for other, full in by_headline.items()):
+            return True
+        # "... orders for aircraft" once, then "orders" all through: a word in passing.
+        return e.by_lead and e.full < 2 and bool(by_headline.keys() - {tag})
+
+    def outweighed(tag: str, e: TagEvidence) -> bool:
+        # "Hovnanian shares (markets) tumble after results": the results, with words of their
+        # own ("net loss", "per share"), are the story; the share move is what they did.
+        return e.headline_only and e.full <= 1 and any(
+            other != tag and not o.driver and o.full >= max(2, 3 * e.full)
+            for other, o in found.items())
+
+    return {tag: e for tag, e in found.items()
+            if not driver(tag, e) and not outweighed(tag, e)}
 
 
 def tag_evidence(text: str, rules: tuple[TagRule, ...]) -> dict[str, dict[str, int]]:
