@@ -134,6 +134,8 @@ _ROLE_AS = re.compile(
 #: a place, set off by a comma before the name it describes.
 _ROLE_OF_BEFORE = re.compile(
     rf"\b(?i:{_PERSONAL})\s+(?:of|for|at|in)\s+[^.;:\"“”()]{{1,60}}?,\s*$")
+#: Enough of the text before a name for the longest match of _ROLE_OF_BEFORE.
+_ROLE_OF_REACH = 300
 #: "Lawson said he", "Sarney has said she", "Icahn, who": a person, not a body ("it").
 _PERSONAL_SPEECH_AFTER = re.compile(
     rf"^\s*(?:(?:,\s*who\b)|(?:(?:has|had|also|then)\s+)?(?:{_SPEECH})\s+(?:that\s+)?"
@@ -312,8 +314,19 @@ def described_by_role(span: Span) -> bool:
     "as" (``replacing Kevin Rollins as CEO``) or before it, set off by commas (``the head of
     Bank of Mexico, Miguel Mancera, met``)."""
     return bool(_ROLE_APPOSITIVE.match(span.after) or _ROLE_AS.match(span.after) or (
-        _ROLE_OF_BEFORE.search(span.before)
-        and re.match(r"^\s*(?:,|\.(?:\s|$)|$)", span.after)))
+        _role_of_before(span.before) and re.match(r"^\s*(?:,|\.(?:\s|$)|$)", span.after)))
+
+
+def _role_of_before(before: str) -> bool:
+    """``the head of Bank of Mexico,`` just before the name. Searched for only in the text's
+    last words, and only after a comma: the pattern tried at every word of a long text was
+    the extractor's most costly search."""
+    before = before.rstrip()
+    if not before.endswith(","):
+        return False
+    if len(before) > _ROLE_OF_REACH:  # whole words only, so no \b falls inside one
+        before = before[-_ROLE_OF_REACH:].split(None, 1)[-1]
+    return _ROLE_OF_BEFORE.search(before) is not None
 
 
 def surname_evidence(span: Span) -> bool:
