@@ -235,11 +235,15 @@ def test_a_build_stopped_after_reading_leaves_no_stale_listing(make_app, site: P
     assert "Border crossings fall" in after["tags/migration.html"].decode()
 
 
+@pytest.mark.parametrize("held", [1000, 1], ids=["pages-handed-over", "pages-made-again"])
 def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
-        make_app, site: Path, tmp_path: Path, monkeypatch):
-    from build_tools.sphinxext import reading
+        make_app, site: Path, tmp_path: Path, monkeypatch, held: int):
+    from build_tools.sphinxext import output, reading
 
     monkeypatch.setattr(reading, "SERIAL_SHARE", 1)  # this small site: one document of many
+    # Changed listing pages written by two processes, handed the pages or making them again.
+    monkeypatch.setattr(output, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(output, "MAX_HELD_PAGES", held)
     _assets._file_checksum_inner.cache_clear()
     make_app("html", srcdir=site, confoverrides=THEME, parallel=2).build()
     (site / "articles" / "crossings.md").write_text(NEW_ARTICLE, encoding="utf-8")
@@ -249,6 +253,7 @@ def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
     app.connect("env-updated", lambda app, env: seen.append(app.parallel), priority=50)
     app.build()
     assert seen == [1] and app.parallel == 2  # read here; written by two processes again
+    assert "generated pages written in 2 processes" in app.status.getvalue()
     got = tree(Path(app.outdir))
     fresh = tmp_path / "fresh"
     shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("_build"))
