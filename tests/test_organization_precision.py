@@ -89,7 +89,50 @@ def test_an_owned_technology_is_a_product():
     assert orgs(body) == {"Shire"}
 
 
+@pytest.mark.parametrize("body", [
+    "The chain will close its 28 KESTREL + VINE stores next year, Penmark Corp said.",
+    "Penmark Corp said its Kestrel + Vine shops would close.",
+])
+def test_names_joined_by_a_plus_sign_are_a_brand(body):
+    """Neither half of a brand printed as "A + B" is a body of its own."""
+    assert orgs(body) == {"Penmark"}
+
+
 # --- Fragments of longer names and people's names --------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Retailers such as Tamlyn's WTB Inc and Ostrava Inc reported weak sales.", "Tamlyn's WTB"),
+    ("Sales at retailer Tamlyn's WTB, the clothing chain, fell.", "Tamlyn's WTB"),
+])
+def test_a_founders_possessive_then_letters_is_one_name(body, name):
+    """The letters after a founder's possessive are no body alone."""
+    assert name in orgs(body)
+    assert "WTB" not in orgs(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Mexico's PRI won the vote, and Microsoft's MSN portal grew.",
+    "Dell's CFO quit on Monday.",
+])
+def test_a_places_or_known_bodys_possessive_stays_apart(body):
+    assert not any("'s" in name for name in orgs(body))
+
+
+def test_a_body_printed_only_after_an_abbreviated_place_keeps_it():
+    """"U.S. Foodservice" is the body's name; "U.S. Treasury's" is the Treasury's."""
+    body = ("Harlan Group sold U.S. Brightfoods, a food distributor, to buyout firms. "
+            "Stuart Levey, the U.S. Treasury's top official, spoke.")
+    result = found(body)
+    assert "U.S. Brightfoods" in result.organizations
+    assert "Brightfoods" not in result.organizations
+    assert "Treasury Department" in result.organizations
+
+
+def test_a_body_also_printed_alone_drops_the_place():
+    body = ("Harlan Group sold U.S. Brightfoods, a food distributor, to buyout firms. "
+            "Brightfoods, a food distributor, said sales rose.")
+    assert "Brightfoods" in orgs(body)
+
 
 def test_the_last_word_of_a_bodys_name_is_that_body():
     body = ("Drugmaker Amos Quillby and Co said profit rose. Later Quillby ( QLB.N ) shares "

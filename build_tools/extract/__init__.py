@@ -18,7 +18,8 @@ from .people import (
     find_people, person_name_keys, short_forms, speakers_in_capitals, without_initials,
 )
 from .pieces import (
-    classify, find_pieces, inherit_kinds, join_short_forms, names_in_role, vouched,
+    classify, find_pieces, inherit_kinds, join_abbreviated_places, join_short_forms,
+    names_in_role, vouched,
 )
 from .lexicon import article_lexicon
 from .places import dateline_region, proper_case
@@ -92,6 +93,7 @@ def extract(
         classify(piece, registry, lexicon)
     inherit_kinds(pieces)
     join_short_forms(pieces)
+    join_abbreviated_places(pieces, lexicon)
     # People first: "Henderson" after "Walker Henderson", or "said Guadalupe, 58," is no city.
     journalists = journalist_keys(parsed)
     candidates = [p for p in pieces if p.kind in (None, "people") or p.guessed]

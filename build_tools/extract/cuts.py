@@ -103,6 +103,11 @@ def possessive_in_name(left: Span, right: Span) -> bool:
     words = right.words[: right.words.index("and")] if "and" in right.words else right.words
     if not words:
         return False
+    if (len(left.words) == 1 and right.before.rstrip().endswith(("'s", "’s"))
+            and _founder_word(left.words[0]) and len(words) <= 2
+            and is_acronym(words[0]) and not is_curated(words[:1]) and not title_of(words[:1])
+            and (len(words) == 1 or words[1].casefold() in LEGAL_SUFFIXES)):
+        return True  # "Chico's FAS Inc": a founder's name, then letters that are no body alone
     if len(words) == 1:
         return words[0] in ORG_SUFFIXES and not (
             is_curated(left.words) or canonical_organization(left.words))
@@ -115,6 +120,14 @@ def possessive_in_name(left: Span, right: Span) -> bool:
     return (len(left.words) == 1 and legal.casefold() in LEGAL_SUFFIXES
             and all(w in _GENERIC_TAILS for w in name)
             and not (is_curated(left.words) or is_acronym(left.words[0])))
+
+
+def _founder_word(word: str) -> bool:
+    """One capitalised word that may be a founder's name owning a firm's: not an acronym, a
+    place or a body known on its own (``Microsoft's MSN`` is two names)."""
+    words = (word,)
+    return not (is_acronym(word) or word.isupper() or canonical_place(words) is not None
+                or is_curated(words) or canonical_organization(words))
 
 
 #: Plurals of the members a trade body speaks for, ending its name after a place's

@@ -35,6 +35,8 @@ from .spans import (
 
 #: What may stand between two names of one list: "Chevron, Exxon and Shell".
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or)(?:\s+the)?)\s*$")
+#: "MARTIN + OSA": names joined by a plus sign, as brands are printed.
+_PLUS_GAP = re.compile(r"^\s*\+\s*(?=[A-Z])")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 #: One ticker, or two printed together (``RIM.TORIMM.O``: Toronto's and Nasdaq's).
 _TICKER = re.compile(r"^(?:[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}){1,2}$")
@@ -89,6 +91,10 @@ class Piece:
     #: After a body's possessive (``Palm's Treo``): what a body owns or makes, which its
     #: list does not make a body.
     owned: bool = False
+    #: One of names joined by "+" (``MARTIN + OSA``): a brand's name, never a body's.
+    plus_joined: bool = False
+    #: The abbreviated place split off before this piece (``U.S.`` of ``U.S. Foodservice``).
+    place_before: Piece | None = None
 
 
 def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
@@ -105,6 +111,7 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
     for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         listed = bool(previous and re.match(r"^\s*,\s*$", gap))
+        plus = bool(previous and _PLUS_GAP.match(paragraph[previous.end:]))
         if not (previous and _LIST_GAP.match(gap)):
             group = next(groups)
         elif _CONJUNCTION.search(gap):
@@ -113,15 +120,21 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
         if _known_whole(whole, registry):
             pieces.append(Piece(whole, group))
             continue
+        if plus or _PLUS_GAP.match(paragraph[whole.end:]):
+            pieces.append(Piece(whole, group, plus_joined=True))
+            continue
         parts = [whole]
-        if (split := _split_abbreviated_place(whole)) is not None:
-            parts = list(split)
+        if (place_split := _split_abbreviated_place(whole)) is not None:
+            parts = list(place_split)
         if (split := _split_body_from_title(parts[-1])) is not None:
             parts[-1:] = split
         for n, whole in enumerate(parts):
             if n:
                 group = next(groups)
+            first = len(pieces)
             group = _add_pieces(whole, group, groups, pieces, lists, lexicon, listed and not n)
+            if n == 1 and place_split and len(pieces) == first + 1:
+                pieces[-1].place_before = pieces[first - 1]
     shouted = not any(c.islower() for c in paragraph)
     for piece in pieces:
         piece.listed = piece.group in lists
@@ -310,6 +323,8 @@ def classify(piece: Piece, registry: Registry, lexicon: Lexicon = Lexicon()) -> 
 
     if forced := registry.find(span.text):
         return found(forced.kind, forced.name, "in the registry")
+    if piece.plus_joined:
+        return found("none", None, PRODUCT_REASON)
     if piece.shouted or _in_capitals(span) or _heading_word(span):
         if (place := canonical_place(span.words)) and not needs_its_country(span.words,
                                                                              lexicon.names):
@@ -672,6 +687,19 @@ def _weak_place(piece: Piece) -> bool:
 
 #: Words before a name that place it firmly: "in Bhopal", "near Alamo".
 _AT_A_PLACE = re.compile(r"\b(?:in|near|outside|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def join_abbreviated_places(pieces: list[Piece], lexicon: Lexicon) -> None:
+    """``U.S. Foodservice``: a body split from the abbreviated place that opens its printed
+    name (see :func:`_split_abbreviated_place`), and never printed without it, is named with
+    the place; the place is then no mention of its own."""
+    for piece in pieces:
+        place = piece.place_before
+        if (place is not None and piece.kind == "organizations" and piece.name
+                and not (is_curated(piece.span.words) or is_descriptor(piece.span.words[0]))
+                and fold(piece.span.text) not in lexicon.names):
+            piece.name = f"{place.span.text} {piece.name}"
+            place.kind, place.name = "none", None
 
 
 def names_in_role(piece: Piece) -> list[tuple[str, str]]:
