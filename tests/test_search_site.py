@@ -49,12 +49,12 @@ def test_our_index_replaces_sphinx_search(app):
     assert "Thousands of migrants walked toward the U.S. border." in text
     # Front matter is not text of the page.
     assert "Jose Torres" not in " ".join(json.dumps(files[k]["x"]) for k in files if k[:2] == "d/")
-    # Articles newest first, then other pages.
+    # Other pages, then articles oldest first: a new article takes the next number.
     assert [files[f"d/{i}"]["t"] for i in range(3)] == [
-        "Migrant caravan heads north", "Stocks fall as central bank holds rates",
-        "About this archive"]
-    assert files["d/0"]["u"] == "articles/caravan.html" and files["d/0"]["d"] == "2023-12-26"
-    assert files["d/2"]["k"] == "page"
+        "About this archive", "Stocks fall as central bank holds rates",
+        "Migrant caravan heads north"]
+    assert files["d/2"]["u"] == "articles/caravan.html" and files["d/2"]["d"] == "2023-12-26"
+    assert files["d/0"]["k"] == "page"
 
 
 @pytest.mark.sphinx("html", testroot="search")
@@ -96,7 +96,7 @@ def test_dirhtml_urls(app):
     app.build()
     out = Path(app.outdir)
     files = index_files(out)
-    assert files["d/0"]["u"] == "articles/caravan/"
+    assert files["d/2"]["u"] == "articles/caravan/"
     search = (out / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-index="../_search/"' in search and 'data-root="../"' in search
 
@@ -140,3 +140,21 @@ def test_incremental_and_parallel_builds_give_the_full_serial_index(tmp_path, in
     assert after == _search_tree(fresh)
     terms = [v for k, v in index_files(serial / "build" / "html").items() if k.startswith("t/")]
     assert "zanzibarit" in json.dumps(terms)
+
+
+def test_a_new_newest_article_leaves_the_other_documents_files_alone(tmp_path, inputs):
+    """Documents are numbered oldest first, so the newest article takes the next number and
+    no other document's file is written again."""
+    project = make_project(tmp_path / "p", inputs)
+    sphinx_build(project)
+    root = project / "build" / "html" / "_search"
+    written = {p.name: p.stat().st_mtime_ns for p in (root / "d").iterdir()}
+    (project / "seeds" / "2031-06-02-newest.txt").write_text(
+        "Newest story of all\n\nNEW YORK (Reuters) - A zanzibarite ferry sailed on Monday.\n",
+        encoding="utf-8")
+    convert(project)
+    sphinx_build(project)
+    files = index_files(project / "build" / "html")
+    assert files[f"d/{len(written)}"]["t"] == "Newest story of all"
+    assert {p.name: p.stat().st_mtime_ns for p in (root / "d").iterdir()
+            if p.name in written} == written

@@ -17,8 +17,8 @@ What a query loads, and why (``news-search.js`` is the reader):
 * ``d/N``: one document's display text (title, date, place, byline, paragraphs), loaded only
   for the results shown, for snippets.
 
-Documents are numbered in the order given (the writer gives newest first), so a lower number
-breaks a tie in favour of the newer article.
+Documents are numbered in the order given (the writer gives other pages first, then articles
+oldest first), and a higher number breaks a tie: the newer article comes first.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +34,7 @@ from typing import Any
 from .encode import SHORT_CODES, deltas, encode_int, encode_ints
 from .text import TOKEN, fold, fold_table
 
-FORMAT = 1
+FORMAT = 2  #: 2: documents numbered oldest first, higher numbers winning ties
 #: How much a word counts in each part of a document: a title match outranks a body match.
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
@@ -42,6 +43,8 @@ SCORE_SCALE = 50
 MAX_SCORE = 1023  # two characters
 #: Rough size (characters of encoded postings) at which a term or names shard is closed.
 SHARD_CHARS = 16_000
+#: The separators of :class:`Analysis` text.
+_FIELDS = re.compile("[\t\n]")
 
 
 @dataclass(frozen=True)
@@ -177,21 +180,29 @@ def build_index(
     """
     files: dict[str, Any] = {}
     stems = Stems(stem)
-    postings: dict[str, list[tuple[int, int, str]]] = {}  # term -> (doc, tf, positions)
+    # term -> its documents' numbers, weighted frequencies and encoded positions
+    postings: dict[str, tuple[list[int], list[int], list[str]]] = {}
     redirects: dict[str, str] = {}
     lengths: list[int] = []
+    split = _FIELDS.split
     for number, doc in enumerate(docs):
         analysis = doc.text.analysis or analyse(doc.text, stems)
         lengths.append(analysis.length)
-        for line in analysis.terms.split("\n") if analysis.terms else ():
-            term, tf, where = line.split("\t")
-            found = postings.get(term)
-            if found is None:
-                postings[term] = [(number, int(tf), where)]
-            else:
-                found.append((number, int(tf), where))
+        if analysis.terms:
+            # One split of the whole text, read three fields at a time: 2.5 million lines
+            # at 10,000 articles.
+            fields = iter(split(analysis.terms))
+            for term, tf, where in zip(fields, fields, fields):
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = ([number], [int(tf)], [where])
+                else:
+                    found[0].append(number)
+                    found[1].append(int(tf))
+                    found[2].append(where)
         if analysis.words:
-            redirects.update(line.split("\t") for line in analysis.words.split("\n"))
+            fields = iter(split(analysis.words))
+            redirects.update(zip(fields, fields))
         files[f"d/{number}"] = {
             "u": doc.url, "t": doc.text.title, "k": doc.kind, "d": doc.date, "p": doc.place,
             "b": doc.byline, "x": list(doc.text.paragraphs),
@@ -210,16 +221,15 @@ def build_index(
         if found is None:
             scored = where = ""
         else:
-            df = len(found)
+            numbers, tfs, wheres = found
+            df = len(numbers)
             weight = math.log(1 + (total - df + 0.5) / (df + 0.5)) * (BM25_K1 + 1) * SCORE_SCALE
-            previous = -1
-            numbers = []
-            for n, tf, _ in found:
-                numbers.append(n - previous)
-                numbers.append(min(MAX_SCORE, max(1, round(weight * tf / (tf + norms[n])))))
-                previous = n
-            scored = encode_ints(numbers)
-            where = "".join(w for _, _, w in found)
+            pairs: list[int] = [0] * (2 * df)  # gap to the previous document, then its score
+            pairs[0::2] = deltas(numbers)
+            pairs[1::2] = [min(MAX_SCORE, max(1, round(weight * tf / (tf + norms[n]))))
+                           for n, tf in zip(numbers, tfs)]
+            scored = encode_ints(pairs)
+            where = "".join(wheres)
         encoded.append((key, (scored, where, redirects.get(key)), len(scored)))
     term_shards = _shards(encoded)
     for i, shard in enumerate(term_shards):

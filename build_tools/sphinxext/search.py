@@ -90,13 +90,17 @@ def _in_front_matter(node: nodes.Node) -> bool:
 
 
 def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
-    """Articles newest first, then the other pages by name: the index's numbering."""
+    """The pages other than articles by name, then the articles oldest first: the index's
+    numbering. A new article, usually the newest, takes the next number, so the other
+    documents' files keep theirs (and are not written again)."""
     builder = app.builder
     texts: dict[str, SearchDoc] = domain.data["search"]
     canonical = {kind: {name: term.name for term in terms.values() for name in term.names}
                  for kind, terms in domain.data.get("terms", {}).items()}
-    docs = []
-    for entry in order_articles(domain.entries().values()):
+    docs = [IndexedDoc(url=builder.get_target_uri(docname), text=texts[docname], kind="page")
+            for docname in sorted(texts)
+            if docname not in domain.articles and docname in app.env.all_docs]
+    for entry in reversed(order_articles(domain.entries().values())):
         text = texts.get(entry.docname)
         if text is None:
             continue
@@ -112,10 +116,6 @@ def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
             url=builder.get_target_uri(entry.docname), text=text, kind="article",
             date=entry.date.isoformat() if entry.date else None, place=entry.location,
             byline=", ".join(entry.authors), facets=facets))
-    for docname in sorted(texts):
-        if docname not in domain.articles and docname in app.env.all_docs:
-            docs.append(IndexedDoc(url=builder.get_target_uri(docname), text=texts[docname],
-                                   kind="page"))
     return docs
 
 

@@ -373,7 +373,8 @@
     } else if (scored) {
       docs = [...scored];
     }
-    docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]));
+    // Documents are numbered oldest first: of equal scores, the newer comes first.
+    docs.sort((a, b) => (b[1] - a[1]) || (b[0] - a[0]));
     return { docs, names: await names, query, facets };
   }
 
