@@ -3,8 +3,9 @@
 Articles are made from the sample seeds and, when it is beside the checkout, the real corpus
 (``../shared/corpus``), each copy with its own title and date so every one is a distinct page.
 Measured side by side in one run: conversion (new and unchanged), the full build, the same
-Markdown through plain Sphinx + MyST (the ratio), and ``make html`` with nothing changed and
-after adding, editing, changing the people of and deleting one article, with each step's peak
+Markdown through plain Sphinx + MyST (the ratio), and ``make html`` with nothing changed, after
+adding the newest article, and after adding one dated among the others, editing, changing the
+people of and deleting one article, with each step's peak
 memory, then page and output sizes and the size of Sphinx's environment pickle and of our own
 stores beside it. Prints a Markdown table with the machine it ran on, then (``--search``, on
 when Chromium and Playwright are installed) the search benchmark's table for the built site:
@@ -55,6 +56,10 @@ from .files import write_atomic
 
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+#: A date after every generated article's (2000-2023).
+NEWEST = "2024-12-31"
 
 
 def make_inputs(folder: Path, count: int) -> None:
@@ -165,6 +170,12 @@ def run(count: int, jobs: str, keep: Path | None,
           "-q", "-j", jobs])
     build("make html, nothing changed")
     stories = sorted(seeds.glob("*.txt"))
+    # How a newsroom's archive grows: today's story, newer than every other.
+    newest = seeds / f"{NEWEST}-newest-article.txt"
+    newest.write_text(stories[3].read_text(encoding="utf-8").replace("\n", " (newest)\n", 1),
+                      encoding="utf-8")
+    build("make html, the newest article added")
+    # An article dated among the others (its text's date): later articles shift.
     new = seeds / "zzzz-new-article.txt"
     new.write_text(stories[1].read_text(encoding="utf-8").replace("\n", " (added)\n", 1),
                    encoding="utf-8")
