@@ -58,8 +58,9 @@ from .files import write_atomic
 REPO = Path(__file__).resolve().parent.parent
 
 
-#: A date after every generated article's (2000-2023).
-NEWEST = "2024-12-31"
+#: The years the generated articles are dated in, and a day after all of them.
+YEARS = range(2000, 2024)
+NEWEST = f"{YEARS[-1] + 1}-12-31"
 
 
 def make_inputs(folder: Path, count: int) -> None:
@@ -80,7 +81,7 @@ def make_inputs(folder: Path, count: int) -> None:
         text = texts[i % len(texts)]
         lines = text.lstrip().split("\n")
         lines[0] = f"{lines[0]} (copy {i})" if i >= len(texts) else lines[0]
-        day = f"{2000 + i % 24:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        day = f"{YEARS[i % len(YEARS)]:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
         (folder / f"{day}-article-{i:05d}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 

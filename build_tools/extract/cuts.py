@@ -126,7 +126,7 @@ def _founder_word(word: str) -> bool:
     """One capitalised word that may be a founder's name owning a firm's: not an acronym, a
     place or a body known on its own (``Microsoft's MSN`` is two names)."""
     words = (word,)
-    return not (is_acronym(word) or word.isupper() or canonical_place(words) is not None
+    return not (word.isupper() or canonical_place(words) is not None
                 or is_curated(words) or canonical_organization(words))
 
 

@@ -36,7 +36,7 @@ from .spans import (
 #: What may stand between two names of one list: "Chevron, Exxon and Shell".
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or)(?:\s+the)?)\s*$")
 #: "MARTIN + OSA": names joined by a plus sign, as brands are printed.
-_PLUS_GAP = re.compile(r"^\s*\+\s*(?=[A-Z])")
+_PLUS_AFTER = re.compile(r"\s*\+\s*(?=[A-Z])")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 #: One ticker, or two printed together (``RIM.TORIMM.O``: Toronto's and Nasdaq's).
 _TICKER = re.compile(r"^(?:[A-Z0-9]{1,6}[a-z]{0,2}[A-Z]{0,2}\.[A-Z]{1,3}){1,2}$")
@@ -105,22 +105,25 @@ def find_pieces(paragraph: str, registry: Registry, groups: Iterator[int],
     pieces: list[Piece] = []
     lists: set[int] = set()  # groups joined by "and" or "or": real lists, not "In Paris, X"
     group, previous = next(groups), None
+    plus = False  # the name before was followed by "+"
     spans = join_comma_firms(paragraph, [
         _with_number_word(s, paragraph) for span in _without_codes(find_spans(paragraph))
         for s in _split_after_legal_period(span)], lexicon)
     for whole in filter(None, (_without_edge_words(s, registry, lexicon) for s in spans)):
         gap = paragraph[previous.end : whole.start] if previous else ""
         listed = bool(previous and re.match(r"^\s*,\s*$", gap))
-        plus = bool(previous and _PLUS_GAP.match(paragraph[previous.end:]))
         if not (previous and _LIST_GAP.match(gap)):
             group = next(groups)
         elif _CONJUNCTION.search(gap):
             lists.add(group)
         previous = whole
+        # Matched in place: a slice of the rest of the paragraph at every name would make a
+        # story printed as one paragraph quadratic.
+        joined, plus = plus, bool(_PLUS_AFTER.match(paragraph, whole.end))
         if _known_whole(whole, registry):
             pieces.append(Piece(whole, group))
             continue
-        if plus or _PLUS_GAP.match(paragraph[whole.end:]):
+        if joined or plus:
             pieces.append(Piece(whole, group, plus_joined=True))
             continue
         parts = [whole]
