@@ -155,6 +155,30 @@ def test_add_edit_people_delete_each_equal_a_fresh_build(make_app, site: Path, t
             "atom.xml"} <= {n for n in after if before.get(n) != after[n]}
 
 
+def test_a_newest_article_changes_the_first_page_of_a_list_not_the_older_ones(
+        make_app, site: Path, tmp_path: Path):
+    """Pages other than a list's first are numbered from the oldest and keep their articles,
+    so the story of the day rewrites the first page and not every page after it."""
+    first = build(make_app, site, news_page_size=1)
+    out = Path(first.outdir)
+    before, stamps = tree(out), times(out)
+    assert "archive/6.html" in before and "archive/7.html" not in before
+    newest = NEW_ARTICLE.replace("2023-12-28", "2031-01-02")
+    (site / "articles" / "newest.md").write_text(newest, encoding="utf-8")
+    after = assert_same_as_fresh(make_app, site, tmp_path / "fresh", news_page_size=1)
+    # The last build's first page is now page 7; the new article is on the first page.
+    assert "Border crossings fall" in after["archive/index.html"].decode()
+    assert after["archive/7.html"] != before.get("archive/7.html")
+    oldest = after["archive/1.html"].decode()
+    assert "Articles 1 to 1 from the oldest" in oldest
+    # Pages whose pager shows only pages that already existed are the last build's files.
+    for number in (1, 2, 3):
+        name = f"archive/{number}.html"
+        assert after[name] == before[name] and times(out)[name] == stamps[name], name
+    home = after["archive/index.html"].decode()
+    assert 'rel="next" href="7.html"' in home and "1 (oldest)" in home
+
+
 def test_nothing_changed_writes_no_generated_page(make_app, site: Path):
     first = build(make_app, site)
     out = Path(first.outdir)

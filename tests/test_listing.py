@@ -1,6 +1,16 @@
 """Index terms: spellings of one name merge into one page, linked from every spelling."""
 
-from build_tools.sphinxext.listing import ArticleEntry, Index, build_terms
+from hypothesis import given
+from hypothesis import strategies as st
+
+from build_tools.sphinxext.listing import (
+    ArticleEntry,
+    Index,
+    build_terms,
+    page_name,
+    page_numbers,
+    paginate,
+)
 
 
 def entry(docname, places=(), people=(), roles=None):
@@ -48,3 +58,24 @@ def test_dirty_terms_are_those_whose_pages_may_show_something_new():
     assert dirty_terms(new, new, {"a"}) == {"places": {"Lima", "Quito"}}
     # A term new to this build.
     assert dirty_terms({}, new, set())["places"] == set(new["places"])
+
+
+@given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=60))
+def test_pages_keep_their_articles_when_a_newest_one_is_added(count, size):
+    items = list(range(count, 0, -1))  # newest first
+    pages = paginate(items, size)
+    assert [i for p in pages for i in p.items] == items
+    assert [p.number for p in pages] == page_numbers(count, size)
+    assert all(len(p.items) == size for p in pages[1:])
+    assert len(pages[0].items) < 2 * size
+    assert all(p.start == p.items[-1] for p in pages if p.items)  # counted from the oldest
+    grown = paginate([count + 1, *items], size)
+    # Every page but the first is in the grown list unchanged, under the same name.
+    kept = {p.number: p.items for p in grown[1:]}
+    assert all(kept[p.number] == p.items for p in pages[1:])
+
+
+def test_page_names():
+    assert page_name("tags/migration", None) == "tags/migration"
+    assert page_name("tags/migration", 3) == "tags/migration/3"
+    assert page_name("archive/index", 1) == "archive/1"

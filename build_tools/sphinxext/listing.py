@@ -175,15 +175,45 @@ def group_by_initial(terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
     return sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
 
 
-def paginate(items: Sequence, size: int) -> list[Sequence]:
-    """*items* in pages of *size*; always at least one page, even when empty."""
+@dataclass(frozen=True)
+class Page:
+    """One page of a list that is newest first.
+
+    *number* is ``None`` for the first page (the list's own name, the newest articles) and
+    1, 2, ... for the others counted from the oldest, so that a page keeps its name and its
+    articles as newer ones are added: only the first page changes, and the others grow by
+    one page every *size* articles. *start* is the position from the oldest (1-based) of the
+    page's oldest item.
+    """
+
+    number: int | None
+    items: Sequence
+    start: int
+
+
+def paginate(items: Sequence, size: int) -> list[Page]:
+    """*items* (newest first) in pages, newest first: pages of *size* counted from the oldest,
+    the first page holding the newest *size* plus any remainder (up to ``2 * size - 1``), so
+    that adding a newest item changes the first page alone. Always at least one page."""
     size = max(1, size)
-    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+    oldest_first = list(reversed(items))
+    sealed = max(len(oldest_first) // size - 1, 0)  # full pages besides the first
+    pages = [Page(None, items[: len(items) - sealed * size], sealed * size + 1)]
+    for number in range(sealed, 0, -1):
+        chunk = oldest_first[(number - 1) * size : number * size]
+        pages.append(Page(number, chunk[::-1], (number - 1) * size + 1))
+    return pages
 
 
-def page_name(base: str, number: int) -> str:
-    """``tags/migration`` for page 1, ``tags/migration/2`` for page 2 and on."""
-    if number == 1:
+def page_numbers(count: int, size: int) -> list[int | None]:
+    """The numbers of :func:`paginate`'s pages of *count* items, without the items."""
+    sealed = max(count // max(1, size) - 1, 0)
+    return [None, *range(sealed, 0, -1)]
+
+
+def page_name(base: str, number: int | None) -> str:
+    """``tags/migration`` for the first page, ``tags/migration/1`` for the oldest page and on."""
+    if number is None:
         return base
     parent = base[: -len("/index")] if base.endswith("/index") else base
     return f"{parent}/{number}"

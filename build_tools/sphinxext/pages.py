@@ -38,7 +38,9 @@ from .listing import (
     date_terms,
     group_by_initial,
     order_articles,
+    Page,
     page_name,
+    page_numbers,
     paginate,
     roles_of,
     sorted_terms,
@@ -452,20 +454,24 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
         person = term.names if term is not None and term.roles else None
         feed = feed_path(term) if term is not None and term.kind in app.config.news_feeds \
             else None
-        for number, chunk in enumerate(pages, 1):
-            name = page_name(base, number)
-            pager = _pager(name, base, number, len(pages), url)
+        for page in pages:
+            name = page_name(base, page.number)
+            first = page.number is None
+            # Only the first page says how many articles there are, so that the others,
+            # which keep their articles as newer ones come, stay the same (and unwritten).
             body = unrendered(
-                "news/list.html", heading=title, count=len(articles), pager=pager,
+                "news/list.html", heading=title, count=len(articles) if first else None,
+                pager=_pager(name, base, page.number, len(pages) - 1, url),
+                span=None if first else _span(page),
                 roles=term.roles if person else [],
-                articles=[_article_view(name, e, url, person) for e in chunk],
-                about=about(name, term) if term is not None and number == 1 else None,
+                articles=[_article_view(name, e, url, person) for e in page.items],
+                about=about(name, term) if term is not None and first else None,
                 feed_url=relative_file(builder.get_target_uri(name), feed) if feed else None,
-                # The link back to the index, from this page: page 2 is a folder deeper.
+                # The link back to the index, from this page: other pages are a folder deeper.
                 **({"kind_label": kind[0], "kind_url": url(name, kind[1])} if kind else {}))
-            context = {"title": title if number == 1 else f"{title} (page {number})",
+            context = {"title": title if first else f"{title} (page {page.number})",
                        "news_body": body,
-                       "news_generated": what if number == 1 else f"{what}, page {number}"}
+                       "news_generated": what if first else f"{what}, page {page.number}"}
             if feed:
                 context["news_feed"] = (f"{title}: latest articles", feed)
             yield name, context, "page.html"
@@ -513,7 +519,7 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
         for term in ordered:
             if reuse is not None and term.name not in dirty.get(index.kind, ()):
                 pagenames = [page_name(term.pagename, n)
-                             for n in range(1, len(paginate(term.docnames, size)) + 1)]
+                             for n in page_numbers(len(term.docnames), size)]
                 if all(map(reuse, pagenames)):
                     yield from ((name, None, "page.html") for name in pagenames)
                     continue
@@ -522,16 +528,44 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
                                (index.label, base), term)
 
 
-def _pager(name: str, base: str, number: int, total: int, url) -> dict[str, Any] | None:
-    if total == 1:
+#: Pages the pager links on either side of the current one.
+PAGER_NEARBY = 2
+
+
+def _pager(name: str, base: str, number: int | None, sealed: int, url) -> dict[str, Any] | None:
+    """Links from page *number* (None: the first) of a list whose other pages are numbered
+    1 (the oldest) to *sealed*: newer and older, the first and the oldest page, and the
+    pages near this one. Never all of them: the pager of an old page stays the same as the
+    list grows (and would be thousands of links long on a big agency's list)."""
+    if not sealed:
         return None
+    # Reading order, newest first: the first page, then sealed down to 1.
+    order: list[int | None] = [None, *range(sealed, 0, -1)]
+    here = order.index(number)
+    shown = {0, len(order) - 1,
+             *range(max(here - PAGER_NEARBY, 0), min(here + PAGER_NEARBY, len(order) - 1) + 1)}
+    links: list[tuple[str, str | None]] = []
+    for i in sorted(shown):
+        if links and i - last > 1:
+            links.append(("…", None))
+        n = order[i]
+        label = "Newest" if n is None else ("1 (oldest)" if n == 1 else str(n))
+        links.append((label, None if i == here else url(name, page_name(base, n))))
+        last = i
     return {
-        "number": number,
-        "total": total,
-        "previous": url(name, page_name(base, number - 1)) if number > 1 else None,
-        "next": url(name, page_name(base, number + 1)) if number < total else None,
-        "pages": [(n, url(name, page_name(base, n))) for n in range(1, total + 1)],
+        "previous": url(name, page_name(base, order[here - 1])) if here else None,
+        "next": url(name, page_name(base, order[here + 1])) if here + 1 < len(order) else None,
+        "links": links,
     }
+
+
+def _span(page: Page) -> dict[str, Any]:
+    """What a page other than the first says of its articles: which they are, counted from
+    the oldest, and their dates."""
+    dates = [e.date for e in page.items if e.date]
+    return {"first": page.start, "last": page.start + len(page.items) - 1,
+            "from": long_date(min(dates)) if dates else None,
+            "to": long_date(max(dates)) if dates else None}
 
 
 def _article_view(fromdoc: str, entry: ArticleEntry, url,
