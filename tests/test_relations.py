@@ -6,18 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from unittest.mock import patch
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.sphinxext.chart import bar_chart, describe
 from build_tools.sphinxext.feeds import Entry, Feed, render_atom
 from build_tools.sphinxext.linked_data import meta_tags, news_article, script_json
 from build_tools.sphinxext.listing import ArticleEntry
+from build_tools.sphinxext import relations
 from build_tools.sphinxext.relations import (
     appearing_with,
     articles_per_period,
     neighbours,
+    rarity,
     related_articles,
     term_keys,
 )
@@ -45,13 +50,13 @@ def test_a_shared_rare_name_outweighs_a_shared_common_tag():
         entry("c", "2021-06-01", people=["Rare Person"]),
         *(entry(f"x{i}", "2019-01-01", tags=["politics"]) for i in range(6)),
     ]}
-    related = related_articles(entries, slugs_of(entries), limit=3)
+    related = related_articles(entries, slugs_of(entries), limit=3).lists
     assert related["a"][0] == "c"  # closer in date is b, but the rare name weighs more
     assert "a" not in related["a"]
     assert len(related["a"]) == 3
     # Sharing nothing is not being related.
     lonely = {**entries, "z": entry("z", "2020-01-01", tags=["unique"])}
-    assert related_articles(lonely, slugs_of(lonely), 5)["z"] == ()
+    assert related_articles(lonely, slugs_of(lonely), 5).lists["z"] == ()
 
 
 def test_ties_go_to_the_article_closest_in_date_and_spellings_are_one_term():
@@ -62,8 +67,8 @@ def test_ties_go_to_the_article_closest_in_date_and_spellings_are_one_term():
         entry("undated", None, places=["Bogotá"]),
     ]}
     slugs = {"places": {"Bogotá": "bogota", "Bogota": "bogota"}}
-    assert related_articles(entries, slugs, 5)["a"] == ("near", "far", "undated")
-    assert related_articles(entries, slugs, 0)["a"] == ()
+    assert related_articles(entries, slugs, 5).lists["a"] == ("near", "far", "undated")
+    assert related_articles(entries, slugs, 0).lists["a"] == ()
 
 
 def test_neighbours_follow_the_listing_order_and_skip_undated():
@@ -188,4 +193,53 @@ def test_related_never_exceeds_the_limit(limit: int):
     entries = {e.docname: e for e in (entry(f"d{i}", "2020-01-01", tags=["t"])
                                       for i in range(5))}
     assert all(len(v) == limit for v in related_articles(entries, slugs_of(entries),
-                                                         limit).values())
+                                                         limit).lists.values())
+
+
+def test_rarity_falls_with_the_count_and_a_common_terms_is_kept_between_steps():
+    weights = [rarity(n) for n in range(1, 5000)]
+    assert all(a >= b for a, b in zip(weights, weights[1:])) and weights[-1] > 0
+    assert rarity(1) > rarity(2) > rarity(100)
+    assert rarity(1000) == rarity(1001)  # a common term's weight moves in steps
+
+
+NAMES = [f"n{i}" for i in range(12)]
+
+
+@st.composite
+def archives(draw):
+    """Articles with a few of a small set of names (so that many share them), some common
+    to most articles, and a list of changes: add, remove, retag, redate."""
+    def article(i: int) -> ArticleEntry:
+        people = draw(st.lists(st.sampled_from(NAMES), max_size=3, unique=True))
+        tags = draw(st.lists(st.sampled_from(["t0", "t1"]), max_size=2, unique=True))
+        day = draw(st.integers(min_value=1, max_value=28))
+        return entry(f"d{i}", f"2020-01-{day:02d}", people=people, tags=tags)
+
+    entries = {e.docname: e for e in (article(i) for i in range(draw(st.integers(0, 30))))}
+    changes = []
+    for step in range(draw(st.integers(1, 6))):
+        if entries and draw(st.booleans()):
+            changes.append(("remove", draw(st.sampled_from(sorted(entries)))))
+        else:
+            changes.append(("set", article(100 + step if draw(st.booleans()) else
+                                           draw(st.integers(0, 30)))))
+    return entries, changes
+
+
+@settings(max_examples=200, deadline=None)
+@given(archives(), st.integers(1, 4))
+def test_related_lists_kept_from_the_last_build_equal_lists_worked_out_whole(archive, limit):
+    entries, changes = archive
+    slugs = {"people": {n: n for n in NAMES}, "tags": {"t0": "t0", "t1": "t1"}}
+    # Common terms and the candidate cut at this archive's size.
+    with patch.multiple(relations, COMMON_TERM=3, CANDIDATES=2):
+        previous = related_articles(entries, slugs, limit)
+        for change, value in changes:
+            if change == "remove":
+                entries.pop(value, None)
+            else:
+                entries[value.docname] = value
+            kept = related_articles(entries, slugs, limit, previous)
+            assert kept == related_articles(entries, slugs, limit)
+            previous = kept

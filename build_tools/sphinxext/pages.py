@@ -49,6 +49,7 @@ from .builders import page_uri, relative_page_uri
 from .chart import bar_chart
 from .feeds import feed_path, relative_file
 from .relations import (
+    Related,
     appearing_with,
     articles_per_period,
     neighbours,
@@ -137,16 +138,15 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     aliases = {kind: {t.name: entry.aliases for t in found.values()
                       if (entry := registry.find(t.name)) and entry.aliases}
                for kind, found in terms.items()}
-    # Related articles cost the most here (seconds at 10,000 articles); with no article
-    # changed and the same names and option, last build's are still right.
-    limit = app.config.news_related
-    if not domain.data.get("changed") and old == slugs and domain.data.get("related_for") == limit:
-        related = domain.data["related"]
-    else:
-        related = related_articles(entries, slugs, limit)
+    # Related articles cost the most here (seconds at 10,000 articles worked out whole);
+    # the last build's are kept for every article a change cannot reach.
+    previous = domain.data.get("related")
+    related = related_articles(entries, slugs, app.config.news_related,
+                               previous if isinstance(previous, Related) else None)
     around = neighbours(entries.values())
     old_links = domain.data.get("links", {})
-    links = {docname: _links_of(docname, related, around, entries) for docname in entries}
+    links = {docname: _links_of(docname, related.lists, around, entries)
+             for docname in entries}
     unchanged = (not domain.data.get("documents_changed") and domain.data.get("terms") == terms
                  and domain.data.get("aliases") == aliases and old_links == links)
     # Sphinx keeps the environment only when a document is written; a new registry with no
@@ -154,7 +154,7 @@ def compute_terms(app: Sphinx, env: Any) -> list[str]:
     new_inputs = domain.data.get("terms_from") != made_from
     touched = domain.data.get("read_now", set()) | domain.data.get("removed_now", set())
     domain.data.update(terms=terms, slugs=slugs, aliases=aliases, links=links, related=related,
-                       related_for=limit, listings_unchanged=unchanged, terms_from=made_from,
+                       listings_unchanged=unchanged, terms_from=made_from,
                        dirty_terms=dirty_terms(old_terms, terms, touched),
                        # The pages of a clean term are kept only if the last pages written
                        # were made from the terms this build compares with.
@@ -224,7 +224,7 @@ def _card(entries: dict[str, ArticleEntry], docname: str | None) -> Card | None:
     return (docname, e.title, e.date.isoformat() if e.date else None, e.location)
 
 
-def _links_of(docname: str, related: dict[str, tuple[str, ...]], around: dict,
+def _links_of(docname: str, related: Mapping[str, tuple[str, ...]], around: dict,
               entries: dict[str, ArticleEntry]) -> dict[str, Any]:
     """Everything an article page shows of other articles, so a change to any of it (and
     nothing else) re-writes the page."""

@@ -24,12 +24,19 @@ RELATING_KINDS = ("people", "places", "organizations", "tags")
 COMMON_TERM = 100
 #: How many of the best candidates (by rarer terms) common terms are added to.
 CANDIDATES = 50
+#: Rarity is measured against this many articles rather than the archive's size, and the
+#: count of a common term is rounded down to a step of :data:`STEPS` a doubling: then an
+#: article added or changed leaves every other term's weight as it was, and only the related
+#: lists of articles sharing a rarer term with it can change (see :func:`related_articles`).
+REFERENCE = 10_000
+STEPS = 4
 
 Slugs = Mapping[str, Mapping[str, str]]  #: kind -> name -> slug
+Key = tuple[str, str]  #: (kind, slug)
 
 
 def term_keys(entry: ArticleEntry, slugs: Slugs,
-              kinds: Sequence[str] = RELATING_KINDS) -> set[tuple[str, str]]:
+              kinds: Sequence[str] = RELATING_KINDS) -> set[Key]:
     """The (kind, slug) of every indexed term of one article."""
     keys = set()
     for kind in kinds:
@@ -41,31 +48,71 @@ def term_keys(entry: ArticleEntry, slugs: Slugs,
     return keys
 
 
+def rarity(count: int) -> float:
+    """The weight of a term in *count* articles: ``log(1 + 10,000 / count)``, the count of a
+    common term rounded down to a quarter of a doubling."""
+    if count > COMMON_TERM:
+        count = COMMON_TERM * 2 ** (math.floor(STEPS * math.log2(count / COMMON_TERM)) / STEPS)
+    return math.log1p(REFERENCE / count)
+
+
 def _distance(a: dt.date | None, b: dt.date | None) -> int:
     return abs((a - b).days) if a and b else 10**9
 
 
-def related_articles(entries: Mapping[str, ArticleEntry], slugs: Slugs,
-                     limit: int) -> dict[str, tuple[str, ...]]:
+@dataclass(frozen=True)
+class Related:
+    """Every article's related articles (*lists*, best first), with what they were made of,
+    so that the next build works out only the lists that can have changed."""
+
+    limit: int
+    keys: Mapping[str, frozenset[Key]]  #: docname -> its terms
+    dates: Mapping[str, dt.date | None]
+    counts: Mapping[Key, int]  #: term -> how many articles have it
+    lists: Mapping[str, tuple[str, ...]]
+
+
+def related_articles(entries: Mapping[str, ArticleEntry], slugs: Slugs, limit: int,
+                     previous: Related | None = None) -> Related:
     """Up to *limit* related articles per article, best first.
 
     Score: the sum, over the people, places, organisations and tags two articles share, of
-    the term's rarity (``log(N / articles with it)``); ties go to the article closest in
-    date, then to the docname. Articles that share nothing are not related. Terms in more
-    than :data:`COMMON_TERM` articles only re-rank the :data:`CANDIDATES` best found
-    through rarer ones, which keeps the work near linear in the archive.
+    the term's :func:`rarity`; ties go to the article closest in date, then to the docname.
+    Articles that share nothing are not related. Terms in more than :data:`COMMON_TERM`
+    articles only re-rank the :data:`CANDIDATES` best found through rarer ones, which keeps
+    the work near linear in the archive.
+
+    With the *previous* build's result, only the lists that can differ are worked out: those
+    of articles added, removed, or changed in terms or date, and of articles sharing with one
+    of those a term that is rare (before or after) or whose weight changed. Any other
+    article's scores are sums over terms whose weights and articles are as they were, and a
+    changed article is not among its candidates (found through rare terms only), so its list
+    is the last build's. The result equals working out every list.
     """
-    if limit < 1:
-        return {d: () for d in entries}
-    keys = {d: term_keys(e, slugs) for d, e in entries.items()}
-    postings: dict[tuple[str, str], list[str]] = {}
-    for docname in sorted(keys):
-        for key in keys[docname]:
-            postings.setdefault(key, []).append(docname)
-    total = max(len(entries), 1)
-    weight = {key: math.log(total / len(docs)) + 1e-6 for key, docs in postings.items()}
-    out: dict[str, tuple[str, ...]] = {}
+    keys = {d: frozenset(term_keys(e, slugs)) for d, e in entries.items()}
+    dates = {d: e.date for d, e in entries.items()}
+    postings: dict[Key, list[str]] = {}
     for docname, mine in keys.items():
+        for key in mine:
+            postings.setdefault(key, []).append(docname)
+    counts = {key: len(docs) for key, docs in postings.items()}
+    if limit < 1:
+        return Related(limit, keys, dates, counts, {d: () for d in entries})
+    todo: set[str] = set(entries)
+    if previous is not None and previous.limit == limit:
+        changed = {d for d in entries.keys() | previous.keys.keys()
+                   if d not in previous.lists or d not in keys
+                   or previous.keys[d] != keys[d] or previous.dates[d] != dates[d]}
+        todo = changed & entries.keys()
+        for key in set().union(*(previous.keys.get(d, ()) for d in changed),
+                               *(keys.get(d, ()) for d in changed)):
+            was, now = previous.counts.get(key, 0), counts.get(key, 0)
+            if min(was, now) <= COMMON_TERM or rarity(was) != rarity(now):
+                todo.update(postings.get(key, ()))
+    weight = {key: rarity(n) for key, n in counts.items()}
+    lists = {d: previous.lists[d] for d in entries if d not in todo} if previous else {}
+    for docname in todo:
+        mine = keys[docname]
         scores: Counter[str] = Counter()
         for key in mine:
             docs = postings[key]
@@ -73,20 +120,20 @@ def related_articles(entries: Mapping[str, ArticleEntry], slugs: Slugs,
                 for other in docs:
                     scores[other] += weight[key]
         scores.pop(docname, None)
-        date = entries[docname].date
+        date = dates[docname]
 
         def rank(candidates: Iterable[str]) -> list[str]:
             return sorted(candidates, key=lambda o: (-round(scores[o], 9),
-                                                     _distance(date, entries[o].date), o))
+                                                     _distance(date, dates[o]), o))
 
         # Common terms add to the best articles already found; they do not find new ones.
-        common = [key for key in mine if len(postings[key]) > COMMON_TERM]
+        common = [key for key in mine if counts[key] > COMMON_TERM]
         if common:
             best = rank(scores)[:max(CANDIDATES, limit)]
             scores = Counter({o: scores[o] + sum(weight[k] for k in common if k in keys[o])
                               for o in best})
-        out[docname] = tuple(rank(scores)[:limit])
-    return out
+        lists[docname] = tuple(rank(scores)[:limit])
+    return Related(limit, keys, dates, counts, {d: lists[d] for d in entries})
 
 
 @dataclass(frozen=True)
