@@ -67,9 +67,9 @@ def _doc(number: int, title: str, *paragraphs: str, year: str | None = "2023",
 
 def _postings(files, term):
     """Decode one term's postings and positions the way news-search.js does."""
-    terms = files["manifest"]["terms"]
-    shard = bisect_right(terms, term) - 1
-    rows = {row[0]: row[1] for row in files[f"t/{shard}"]}
+    manifest = files["manifest"]
+    name = manifest["shards"][bisect_right(manifest["terms"], term) - 1]
+    rows = {row[0]: row[1] for row in files[f"t/{name}"]}
     if not rows.get(term):
         return {}
     ints = decode_ints(rows[term])
@@ -77,7 +77,7 @@ def _postings(files, term):
     for delta in ints[::2]:
         doc += delta
         docs.append(doc)
-    where = decode_ints(files[f"p/{shard}"][term])
+    where = decode_ints(files[f"p/{name}"][term])
     out, k = {}, 0
     for doc in docs:
         count, k = where[k], k + 1
@@ -98,9 +98,14 @@ def test_postings_scores_and_positions():
     # Title words from 0; each paragraph one position after the last: "the border" at 5, 6.
     assert border == {0: [0, 6], 1: [6]}
     # A title and first-paragraph match outranks one deep in the body.
-    rows = {row[0]: row[1] for row in files["t/0"]}
-    scores = decode_ints(rows[STEM("border")])[1::2]
-    assert scores[0] > scores[1] >= 1
+    rows = {row[0]: row[1] for key, shard in files.items() if key.startswith("t/")
+            for row in shard}
+    parts = decode_ints(rows[STEM("border")])[1::2]
+    assert parts[0] > parts[1] >= 1
+    # The stored part depends on the document alone: other documents leave it as it is.
+    more = build_index([*docs, _doc(2, "Border", "Border border.")], [], FACETS, STEM)
+    assert {row[0]: row[1] for key, shard in more.items() if key.startswith("t/")
+            for row in shard}[STEM("border")].startswith(rows[STEM("border")])
     assert files["d/1"] == {"u": "articles/a1.html", "t": "Markets", "k": "article",
                             "d": "2023-01-01", "p": None, "b": "",
                             "x": ["Shares fell.", "The border was closed to trade."]}
@@ -128,16 +133,21 @@ def test_shards_are_sorted_bounded_and_cover_every_term(monkeypatch):
     words = [f"word{i:03d}" for i in range(300)]
     docs = [_doc(i, f"Title {i}", " ".join(words[i % 300:(i % 300) + 20])) for i in range(60)]
     files = build_index(docs, [], FACETS, lambda w: w)
-    firsts = files["manifest"]["terms"]
-    assert len(firsts) > 5 and firsts == sorted(firsts)
+    firsts, names = files["manifest"]["terms"], files["manifest"]["shards"]
+    assert len(firsts) > 5 and firsts == sorted(firsts) and len(set(names)) == len(names)
     seen = []
-    for i, first in enumerate(firsts):
-        shard = [row[0] for row in files[f"t/{i}"]]
+    for i, (first, name) in enumerate(zip(firsts, names)):
+        shard = [row[0] for row in files[f"t/{name}"]]
         assert shard[0] == first and shard == sorted(shard)
-        assert set(files[f"p/{i}"]) == set(shard)  # no stemming here: no redirects
+        assert set(files[f"p/{name}"]) == set(shard)  # no stemming here: no redirects
         # Bounded: only a single term larger than the bound may exceed it.
-        size = sum(len(row[1]) + len(row[0]) + 4 for row in files[f"t/{i}"])
+        size = sum(len(row[1]) + len(row[0]) + 4 for row in files[f"t/{name}"])
         assert size <= 200 + 60 or len(shard) == 1
+        # A shard starts a range, or the last one was full.
+        if i:
+            last = files[f"t/{names[i - 1]}"]
+            full = sum(len(r[1]) + len(r[0]) + 4 for r in last) + len(files[f"t/{name}"][0][1])
+            assert search_index.starts_range(first) or full > 200, first
         seen += shard
     assert seen == sorted(set(seen))
     assert {"word000", "title", "42"} <= set(seen)
@@ -189,7 +199,9 @@ def test_scripts_hand_each_payload_to_the_loader_with_a_build_id():
     docs = [_doc(i, f"Title {i}", f"Body {i} text") for i in range(5)]
     scripts = index_scripts(build_index(docs, [], FACETS, STEM))
     assert scripts == index_scripts(build_index(list(docs), [], FACETS, STEM))
-    assert set(scripts) == {"manifest.js", "facets.js", "t/0.js", "p/0.js",
+    manifest = json.loads(scripts["manifest.js"][len('NewsSearch.put("manifest",'):-3])
+    assert set(scripts) == {"manifest.js", "facets.js", *(f"{kind}/{name}.js" for kind in "tp"
+                                                          for name in manifest["shards"]),
                             *(f"d/{i}.js" for i in range(5))}
     for name, text in scripts.items():
         key = name.removesuffix(".js")

@@ -2,14 +2,22 @@
 
 What a query loads, and why (``news-search.js`` is the reader):
 
-* ``manifest``: the first term of every term shard and the first word of every names shard,
-  binary-searched in the browser; the fold table; the facets' names. A few kilobytes.
-* ``t/N``: terms in sorted ranges of bounded size, each with its postings (document number
-  and a BM25F score precomputed here and rounded, so ranking is one sum per document).
+* ``manifest``: the first term and the file name of every term shard, and the first word of
+  every names shard, binary-searched in the browser; the fold table; the facets' names. A few
+  kilobytes.
+* ``t/NAME``: terms in sorted ranges, each with its postings: document number and the
+  document's part of a BM25F score, which depends on the document alone (its weighted term
+  frequency and its length against a fixed :data:`REFERENCE_LENGTH`); the browser multiplies
+  it by the term's rarity, from the number of documents and of the term's postings. So
+  adding a document changes the postings of its own terms only. A range starts at a term
+  whose hash says so (:func:`starts_range`) and is cut into files of bounded size from there;
+  a file is named by its first term (:func:`shard_name`). So an added term changes its
+  own range's files and no other, and an index updated in place (:func:`update_index`)
+  is the same as one built whole.
   Terms are stems; every word of the archive whose stem differs is listed too, pointing to
   its stem (``["migrants", "", "migrant"]``), so a query never depends on the browser's
   stemmer giving the same stem as the one that built the index.
-* ``p/N``: the same terms' word positions, loaded only for quoted phrases.
+* ``p/NAME``: the same terms' word positions, loaded only for quoted phrases.
 * ``n/N``: the names of term pages (people, places, ...) by each folded word of the name, so
   a surname finds the page; loaded for the words of the query.
 * ``facets``: per document, its year and the ids of its tags, people, places, ... (a few bytes
@@ -27,6 +35,7 @@ import hashlib
 import json
 import math
 import re
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,15 +43,23 @@ from typing import Any
 from .encode import SHORT_CODES, deltas, encode_int, encode_ints
 from .text import TOKEN, fold, fold_table
 
-FORMAT = 2  #: 2: documents numbered oldest first, higher numbers winning ties
+#: 2: documents numbered oldest first, higher numbers winning ties; 3: postings hold the
+#: document's part of the score only, term shards named by their first term.
+FORMAT = 3
 #: How much a word counts in each part of a document: a title match outranks a body match.
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
-#: Scores are stored as integers: ``round(score * SCORE_SCALE)``, at least 1.
+#: Document lengths (words, title and paragraph breaks counted) are normalised against this
+#: rather than the archive's mean, which would change every posting as documents come: near
+#: the mean of wire stories (431 in the 2007 corpus's benchmark copies).
+REFERENCE_LENGTH = 400
+#: A posting's part of the score is stored as ``round(part * SCORE_SCALE)``, at least 1 (at
+#: most ``(BM25_K1 + 1) * SCORE_SCALE``: two characters).
 SCORE_SCALE = 50
-MAX_SCORE = 1023  # two characters
 #: Rough size (characters of encoded postings) at which a term or names shard is closed.
 SHARD_CHARS = 16_000
+#: A term range starts at one term in this many, on average (see :func:`starts_range`).
+RANGE_TERMS = 64
 #: The separators of :class:`Analysis` text.
 _FIELDS = re.compile("[\t\n]")
 
@@ -169,6 +186,78 @@ def _shards(items: Sequence[tuple[str, Any, int]]) -> list[list[tuple[str, Any]]
     return shards
 
 
+#: One term in a shard: the term, its postings, its positions, the stem it points to.
+Row = tuple[str, str, str, str | None]
+
+
+def doc_part(tf: int, length: int) -> int:
+    """A posting's stored part of the BM25F score: the document's weighted frequency of the
+    term, saturated and normalised by its length; the browser multiplies it by the term's
+    rarity. Depends on nothing but the document."""
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / REFERENCE_LENGTH)
+    return max(1, round(SCORE_SCALE * tf * (BM25_K1 + 1) / (tf + norm)))
+
+
+def _row(key: str, found: tuple[list[int], list[int], list[str]] | None,
+         lengths: Sequence[int], to: str | None) -> Row:
+    if found is None:
+        return key, "", "", to
+    numbers, tfs, wheres = found
+    pairs: list[int] = [0] * (2 * len(numbers))  # gap to the previous document, then its part
+    pairs[0::2] = deltas(numbers)
+    pairs[1::2] = [doc_part(tf, lengths[n]) for n, tf in zip(numbers, tfs)]
+    return key, encode_ints(pairs), "".join(wheres), to
+
+
+def starts_range(key: str) -> bool:
+    """Whether a range of terms starts at *key*: a property of the term alone, so that ranges
+    stay where they are as terms come and go elsewhere."""
+    return zlib.crc32(key.encode("utf-8")) % RANGE_TERMS == 0
+
+
+def term_shards(rows: Sequence[Row]) -> list[list[Row]]:
+    """Sorted rows in ranges (a term that :func:`starts_range` to the next), each range cut
+    into shards of about :data:`SHARD_CHARS` from its start."""
+    shards: list[list[Row]] = []
+    run: list[Row] = []
+    for row in rows:
+        if run and starts_range(row[0]):
+            shards += _shards([(r[0], r, len(r[1])) for r in run])
+            run = []
+        run.append(row)
+    if run:
+        shards += _shards([(r[0], r, len(r[1])) for r in run])
+    return [[row for _, row in shard] for shard in shards]
+
+
+def shard_name(first: str) -> str:
+    """A term shard's file name, from its first term: the same wherever the shard is."""
+    return hashlib.sha256(first.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+def shard_names(firsts: Sequence[str]) -> list[str]:
+    """:func:`shard_name` of each first term; one a collision would give twice (never seen)
+    gets a suffix."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for first in firsts:
+        name = base = shard_name(first)
+        n = 1
+        while name in seen:
+            n += 1
+            name = f"{base}-{n}"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def shard_files(name: str, shard: Sequence[Row]) -> dict[str, Any]:
+    """The ``t/`` and ``p/`` payloads of one term shard."""
+    return {f"t/{name}": [[key, scored, to] if to else [key, scored]
+                          for key, scored, _, to in shard],
+            f"p/{name}": {key: where for key, _, where, _ in shard if where}}
+
+
 def build_index(
     docs: Sequence[IndexedDoc],
     names: Sequence[NameEntry],
@@ -207,35 +296,15 @@ def build_index(
             "u": doc.url, "t": doc.text.title, "k": doc.kind, "d": doc.date, "p": doc.place,
             "b": doc.byline, "x": list(doc.text.paragraphs),
         }
-    total = len(docs)
-    average = (sum(lengths) / total) if total else 1.0
-    # BM25's length normalisation, per document; (k1 + 1) and the scale folded in below.
-    norms = [BM25_K1 * (1 - BM25_B + BM25_B * length / average) for length in lengths]
-
     # Words whose stem differs point to it, so the browser needs its own stemmer only for
     # words the archive does not contain (its stemmer may be another Snowball release). A
     # stem that is also a word with another stem keeps its postings beside the pointer.
-    encoded = []
-    for key in sorted(postings.keys() | redirects.keys(), key=_js_order):
-        found = postings.get(key)
-        if found is None:
-            scored = where = ""
-        else:
-            numbers, tfs, wheres = found
-            df = len(numbers)
-            weight = math.log(1 + (total - df + 0.5) / (df + 0.5)) * (BM25_K1 + 1) * SCORE_SCALE
-            pairs: list[int] = [0] * (2 * df)  # gap to the previous document, then its score
-            pairs[0::2] = deltas(numbers)
-            pairs[1::2] = [min(MAX_SCORE, max(1, round(weight * tf / (tf + norms[n]))))
-                           for n, tf in zip(numbers, tfs)]
-            scored = encode_ints(pairs)
-            where = "".join(wheres)
-        encoded.append((key, (scored, where, redirects.get(key)), len(scored)))
-    term_shards = _shards(encoded)
-    for i, shard in enumerate(term_shards):
-        files[f"t/{i}"] = [[key, scored, to] if to else [key, scored]
-                           for key, (scored, _, to) in shard]
-        files[f"p/{i}"] = {key: where for key, (_, where, _) in shard if where}
+    rows = [_row(key, postings.get(key), lengths, redirects.get(key))
+            for key in sorted(postings.keys() | redirects.keys(), key=_js_order)]
+    shards = term_shards(rows)
+    names_of = shard_names([shard[0][0] for shard in shards])
+    for name, shard in zip(names_of, shards):
+        files.update(shard_files(name, shard))
 
     kinds = sorted({entry.kind for entry in names})
     by_word: dict[str, list[list[Any]]] = {}
@@ -255,8 +324,9 @@ def build_index(
     files["facets"] = _facet_columns(docs, facets)
     files["manifest"] = {
         "format": FORMAT,
-        "docs": total,
-        "terms": [shard[0][0] for shard in term_shards],
+        "docs": len(docs),
+        "terms": [shard[0][0] for shard in shards],
+        "shards": names_of,
         "names": [shard[0][0] for shard in name_shards],
         "kinds": kinds,
         "fold": fold_table(),

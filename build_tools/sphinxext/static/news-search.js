@@ -158,7 +158,7 @@
   const termShards = new Map(); // shard number -> Map(key -> {postings, to})
   async function termShard(i) {
     if (!termShards.has(i)) {
-      termShards.set(i, NewsSearch.load("t/" + i).then((rows) => new Map(
+      termShards.set(i, NewsSearch.load("t/" + manifest.shards[i]).then((rows) => new Map(
         rows.map(([key, postings, to]) => [key, { postings, to }]))));
     }
     return termShards.get(i);
@@ -178,14 +178,19 @@
     return stem(word);
   }
 
-  /** Postings of one term: Map(doc -> score), in document order. */
+  /** Postings of one term: Map(doc -> score), in document order. Each posting holds the
+   * document's part of the BM25F score; the term's rarity (BM25's idf, from the number of
+   * documents and of the term's postings) is applied here, so that the index's postings
+   * do not change as other documents are added. */
   function decodePostings(text) {
     const ints = readInts(text || "");
     const out = new Map();
+    const df = ints.length / 2;
+    const idf = Math.log(1 + (manifest.docs - df + 0.5) / (df + 0.5));
     let doc = -1;
     for (let i = 0; i < ints.length; i += 2) {
       doc += ints[i];
-      out.set(doc, ints[i + 1]);
+      out.set(doc, ints[i + 1] * idf);
     }
     return out;
   }
@@ -232,7 +237,8 @@
   async function positions(term) {
     const i = shardOf(manifest.terms, term);
     if (i < 0) return new Map();
-    const [shard, where] = await Promise.all([termShard(i), NewsSearch.load("p/" + i)]);
+    const [shard, where] = await Promise.all([termShard(i),
+      NewsSearch.load("p/" + manifest.shards[i])]);
     const row = shard.get(term);
     const out = new Map();
     if (!row || !row.postings || !where[term]) return out;
