@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 import Stemmer
@@ -19,7 +21,9 @@ from build_tools.search.index import (
     NameEntry,
     SearchDoc,
     build_index,
+    file_digest,
     index_scripts,
+    update_index,
 )
 from build_tools.search.text import fold, fold_table, tokens
 
@@ -93,7 +97,7 @@ def _postings(files, term):
 def test_postings_scores_and_positions():
     docs = [_doc(0, "Border talks", "Migrants reached the border.", "Officials met."),
             _doc(1, "Markets", "Shares fell.", "The border was closed to trade.")]
-    files = build_index(docs, [], FACETS, STEM)
+    files, _ = build_index(docs, [], FACETS, STEM)
     border = _postings(files, STEM("border"))
     # Title words from 0; each paragraph one position after the last: "the border" at 5, 6.
     assert border == {0: [0, 6], 1: [6]}
@@ -103,7 +107,7 @@ def test_postings_scores_and_positions():
     parts = decode_ints(rows[STEM("border")])[1::2]
     assert parts[0] > parts[1] >= 1
     # The stored part depends on the document alone: other documents leave it as it is.
-    more = build_index([*docs, _doc(2, "Border", "Border border.")], [], FACETS, STEM)
+    more, _ = build_index([*docs, _doc(2, "Border", "Border border.")], [], FACETS, STEM)
     assert {row[0]: row[1] for key, shard in more.items() if key.startswith("t/")
             for row in shard}[STEM("border")].startswith(rows[STEM("border")])
     assert files["d/1"] == {"u": "articles/a1.html", "t": "Markets", "k": "article",
@@ -112,7 +116,7 @@ def test_postings_scores_and_positions():
 
 
 def test_words_point_to_their_stem():
-    files = build_index([_doc(0, "Migrants", "International migrants walked.")], [], FACETS,
+    files, _ = build_index([_doc(0, "Migrants", "International migrants walked.")], [], FACETS,
                         STEM)
     rows = {row[0]: row[1:] for key, shard in files.items() if key.startswith("t/")
             for row in shard}
@@ -122,7 +126,7 @@ def test_words_point_to_their_stem():
 
 
 def test_phrases_never_span_paragraphs():
-    files = build_index([_doc(0, "T", "It ended in the central", "Bank shares fell.")], [],
+    files, _ = build_index([_doc(0, "T", "It ended in the central", "Bank shares fell.")], [],
                         FACETS, STEM)
     central, bank = _postings(files, "central")[0], _postings(files, "bank")[0]
     assert all(b != c + 1 for c in central for b in bank)
@@ -132,7 +136,7 @@ def test_shards_are_sorted_bounded_and_cover_every_term(monkeypatch):
     monkeypatch.setattr(search_index, "SHARD_CHARS", 200)
     words = [f"word{i:03d}" for i in range(300)]
     docs = [_doc(i, f"Title {i}", " ".join(words[i % 300:(i % 300) + 20])) for i in range(60)]
-    files = build_index(docs, [], FACETS, lambda w: w)
+    files, _ = build_index(docs, [], FACETS, lambda w: w)
     firsts, names = files["manifest"]["terms"], files["manifest"]["shards"]
     assert len(firsts) > 5 and firsts == sorted(firsts) and len(set(names)) == len(names)
     seen = []
@@ -161,7 +165,7 @@ def test_names_are_found_by_every_word_and_alias():
                        ("López Obrador",)),
              NameEntry("person", "Alejandro Mayorkas", "people/mayorkas.html", 5),
              NameEntry("place", "São Paulo", "places/sao-paulo.html", 2)]
-    files = build_index([_doc(0, "T", "x")], names, FACETS, STEM)
+    files, _ = build_index([_doc(0, "T", "x")], names, FACETS, STEM)
     shard = {k: v for key, v2 in files.items() if key.startswith("n/") for k, v in v2.items()}
     assert [row[1] for row in shard["obrador"]] == ["Andres Manuel Lopez Obrador"]
     assert shard["mayorkas"][0][1:4] == ["Alejandro Mayorkas", "people/mayorkas.html", 5]
@@ -174,7 +178,7 @@ def test_facet_columns_decode_to_each_documents_values():
     docs = [_doc(0, "A", "x", year="2023", tags=("migration",), people=("Rosa Diaz", "Joe Biden")),
             _doc(1, "B", "x", year=None, tags=()),
             _doc(2, "C", "x", year="2007", tags=("migration", "trade"), people=("Joe Biden",))]
-    facets = {f["key"]: f for f in build_index(docs, [], FACETS, STEM)["facets"]["facets"]}
+    facets = {f["key"]: f for f in build_index(docs, [], FACETS, STEM)[0]["facets"]["facets"]}
     assert facets["year"]["values"] == ["2023", "2007"]
     assert decode_ints(facets["year"]["col"]) == [1, 0, 2]
     tag = facets["tag"]
@@ -197,8 +201,8 @@ def test_facet_columns_decode_to_each_documents_values():
 
 def test_scripts_hand_each_payload_to_the_loader_with_a_build_id():
     docs = [_doc(i, f"Title {i}", f"Body {i} text") for i in range(5)]
-    scripts = index_scripts(build_index(docs, [], FACETS, STEM))
-    assert scripts == index_scripts(build_index(list(docs), [], FACETS, STEM))
+    scripts = index_scripts(build_index(docs, [], FACETS, STEM)[0])
+    assert scripts == index_scripts(build_index(list(docs), [], FACETS, STEM)[0])
     manifest = json.loads(scripts["manifest.js"][len('NewsSearch.put("manifest",'):-3])
     assert set(scripts) == {"manifest.js", "facets.js", *(f"{kind}/{name}.js" for kind in "tp"
                                                           for name in manifest["shards"]),
@@ -209,11 +213,95 @@ def test_scripts_hand_each_payload_to_the_loader_with_a_build_id():
         json.loads(text[len(f'NewsSearch.put("{key}",'):-3])
     manifest = json.loads(scripts["manifest.js"][len('NewsSearch.put("manifest",'):-3])
     assert manifest["files"] == len(scripts)
-    fewer = index_scripts(build_index(docs[:4], [], FACETS, STEM))["manifest.js"]
+    fewer = index_scripts(build_index(docs[:4], [], FACETS, STEM)[0])["manifest.js"]
     assert json.loads(fewer[len('NewsSearch.put("manifest",'):-3])["build"] != manifest["build"]
 
 
 def test_long_documents_keep_every_position():
     words = " ".join(f"w{i}" for i in range(40_000))
-    files = build_index([_doc(0, "T", words)], [], FACETS, lambda w: w)
+    files, _ = build_index([_doc(0, "T", words)], [], FACETS, lambda w: w)
     assert _postings(files, "w39999") == {0: [39_999 + 2]}
+
+
+VOCABULARY = ("border migrants migrant walked walking talks talk officials official bank banks "
+              "central shares share fell falling trade trading closed closing the a of in "
+              "zebra quota yields yield oil gas prices price rose rising"
+              ).split()
+
+
+@st.composite
+def editions(draw):
+    """An archive and a few editions of it: documents edited in place, added among the last
+    ones or the last taken out, the way a newsroom's archive changes."""
+    def text():
+        words = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8)
+        return (" ".join(draw(words)).title(),
+                *(" ".join(p) + "." for p in draw(st.lists(words, min_size=1, max_size=3))))
+
+    made = iter(range(1000))
+    docs = [_doc(next(made), *text()) for _ in range(draw(st.integers(1, 12)))]
+    steps = [docs]
+    for _ in range(draw(st.integers(1, 4))):
+        docs = list(docs)
+        for _ in range(draw(st.integers(0, 2))):
+            n = draw(st.integers(0, len(docs) - 1))
+            docs[n] = replace(_doc(n, *text()), url=docs[n].url)
+        # New ones among the last (the day's stories are ordered by title), or the last gone.
+        if len(docs) > 1 and draw(st.booleans()):
+            docs.pop(-draw(st.integers(1, min(2, len(docs) - 1))))
+        for _ in range(draw(st.integers(0, 3))):
+            docs.insert(len(docs) - draw(st.integers(0, min(2, len(docs)))),
+                        _doc(next(made), *text()))
+        steps.append(docs)
+    return steps
+
+
+@settings(max_examples=300, deadline=None)
+@given(editions(), st.sampled_from([40, 300]))
+def test_an_index_updated_in_place_equals_one_built_whole(steps, shard_chars):
+    # Small shards and ranges, so that updates cross them; any share of documents updated.
+    with patch.multiple(search_index, SHARD_CHARS=shard_chars, RANGE_TERMS=5,
+                        UPDATE_SHARE=100):
+        names = [NameEntry("person", "Ann Lee", "people/ann-lee.html", 1)]
+        files, state = build_index(steps[0], names, FACETS, STEM, "stemmer")
+        for docs in steps[1:]:
+            scripts = index_scripts(files)
+            digests = {name: file_digest(text) for name, text in scripts.items()}
+            updated = update_index(state, files.get, docs, names, FACETS, STEM, "stemmer")
+            assert updated is not None
+            changed, kept, state = updated
+            assert not kept & changed.keys()
+            files = {**{key: files[key] for key in kept}, **changed}
+            whole, whole_state = build_index(docs, names, FACETS, STEM, "stemmer")
+            assert files == whole and state == whole_state
+            kept_digests = {f"{key}.js": digests[f"{key}.js"] for key in kept}
+            assert index_scripts(changed, kept_digests)["manifest.js"] == \
+                index_scripts(whole)["manifest.js"]
+
+
+def test_an_index_is_built_whole_when_documents_moved_or_its_files_are_not_as_written():
+    docs = [_doc(i, f"Title {i}", f"Body {i} text") for i in range(6)]
+    files, state = build_index(docs, [], FACETS, STEM, "stemmer")
+    newest = [*docs, _doc(6, "Newest", "Border talks.")]
+    assert update_index(state, files.get, newest, [], FACETS, STEM, "stemmer") is not None
+    # A document removed or put before others renumbers the rest.
+    assert update_index(state, files.get, docs[1:], [], FACETS, STEM, "stemmer") is None
+    assert update_index(state, files.get, [newest[-1], *docs], [], FACETS, STEM,
+                        "stemmer") is None
+    # Another stemmer, or a file of the last index that cannot be read.
+    assert update_index(state, files.get, newest, [], FACETS, STEM, "other") is None
+    edited = [replace(docs[0], text=SearchDoc("Edited", ("New text.",))), *docs[1:]]
+    assert update_index(state, {}.get, edited, [], FACETS, STEM, "stemmer") is None
+
+
+def test_a_range_whose_first_term_goes_joins_the_range_before():
+    with patch.multiple(search_index, SHARD_CHARS=300, RANGE_TERMS=5, UPDATE_SHARE=1.0):
+        assert search_index.starts_range(STEM("closed"))
+        docs = [_doc(0, "Zebra closed", "Oil."), _doc(1, "Border", "Gas talks the a of in.")]
+        files, state = build_index(docs, [], FACETS, STEM, "stemmer")
+        assert STEM("closed") in state.firsts
+        edited = [replace(_doc(0, "Zebra", "Oil."), url=docs[0].url), docs[1]]
+        changed, kept, updated = update_index(state, files.get, edited, [], FACETS, STEM,
+                                              "stemmer")
+        assert updated == build_index(edited, [], FACETS, STEM, "stemmer")[1]
+        assert STEM("closed") not in updated.firsts

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLES, SAMPLE, convert, make_project, sphinx_build
+from conftest import ARTICLES, REPO, SAMPLE, convert, make_project, sphinx_build
 
 
 def index_files(outdir: Path) -> dict[str, object]:
@@ -158,3 +160,32 @@ def test_a_new_newest_article_leaves_the_other_documents_files_alone(tmp_path, i
     assert files[f"d/{len(written)}"]["t"] == "Newest story of all"
     assert {p.name: p.stat().st_mtime_ns for p in (root / "d").iterdir()
             if p.name in written} == written
+
+
+def test_an_index_updated_in_place_equals_a_fresh_build_and_rewrites_only_changed_shards(
+        tmp_path, inputs):
+    project = make_project(tmp_path / "p", inputs)
+    sphinx_build(project)
+    root = project / "build" / "html" / "_search"
+    shards = {p.name: p.stat().st_mtime_ns for p in (root / "t").iterdir()}
+    (project / "seeds" / "2031-06-02-newest.txt").write_text(
+        "Zanzibarite ferry\n\nNEW YORK (Reuters) - A zanzibarite ferry sailed on Monday.\n",
+        encoding="utf-8")
+    story = sorted((project / "seeds").glob("*.txt"))[1]
+    story.write_text(story.read_text(encoding="utf-8") + "\n\nA quokkaish paragraph.\n",
+                     encoding="utf-8")
+    convert(project)
+    log = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "html", str(project / "source"),
+         str(project / "build"), "-c", str(project)],
+        cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert "news: search index updated in place" in log
+    after = {p.name: p.stat().st_mtime_ns for p in (root / "t").iterdir()}
+    # Shards holding none of the two articles' terms are the last build's files.
+    assert sum(after.get(name) == time for name, time in shards.items()) > len(shards) // 2
+    fresh = make_project(tmp_path / "fresh", sorted((project / "seeds").glob("*.txt")))
+    sphinx_build(fresh)
+    assert _search_tree(project) == _search_tree(fresh)
+    terms = json.dumps([v for k, v in index_files(project / "build" / "html").items()
+                        if k.startswith("t/")])
+    assert "zanzibarit" in terms and "quokkaish" in terms

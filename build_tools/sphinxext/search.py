@@ -16,7 +16,7 @@ import functools
 import hashlib
 import json
 import os
-from dataclasses import replace
+from dataclasses import asdict, replace
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.search import IndexBuilder, SearchLanguage
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..files import read_json, write_atomic
@@ -32,18 +33,23 @@ from ..search.index import (
     FORMAT,
     Facet,
     IndexedDoc,
+    IndexState,
     NameEntry,
     SearchDoc,
     Stems,
     analyse,
     build_index,
+    file_digest,
     index_scripts,
+    update_index,
 )
 from .builders import writes_site_pages
 from .collect import NewsDomain
 from .listing import order_articles
 from .pages import SINGULAR, unrendered
 
+
+logger = logging.getLogger(__name__)
 
 INDEX_DIR = "_search"
 SEARCH_PAGE = "search"  #: the page that reads the index
@@ -166,24 +172,29 @@ def _stored(app: Sphinx, root: Path) -> dict[str, Any]:
     return last if isinstance(last, dict) and last.get("outdir") == str(root) else {}
 
 
-def _write_changed(app: Sphinx, root: Path, scripts: dict[str, str] | None,
-                   source: str) -> None:
+def _write_changed(app: Sphinx, root: Path, scripts: dict[str, str] | None, source: str,
+                   kept: dict[str, str] | None = None, state: IndexState | None = None) -> int:
     """Write the index files whose text changed since the last build (unchanged shards keep
     their date, so they are not uploaded again), knowing which by the digests the last build
     kept beside the environment rather than by reading thousands of files back; and record
-    *source*. ``None`` for *scripts*: the index on disk stands, only *source* is recorded."""
+    *source*, the digests, and the index's *state* for the next build's update. *kept*: the
+    digests of the files an update left as they were. ``None`` for *scripts*: the index on
+    disk stands, only *source* is recorded."""
     last = _stored(app, root)
     old = last.get("files", {}) if isinstance(last.get("files"), dict) else {}
-    new = {}
+    new = dict(kept or {})
+    written = 0
     for name, text in (scripts or {}).items():
-        data = text.encode("utf-8")
-        digest = new[name] = hashlib.sha256(data, usedforsecurity=False).hexdigest()
+        digest = new[name] = file_digest(text)
         path = root / name
         if old.get(name) != digest or not path.is_file():
-            write_atomic(path, data)
+            write_atomic(path, text.encode("utf-8"))
+            written += 1
     files = old if scripts is None else new
-    write_atomic(_store(app), json.dumps({"outdir": str(root), "files": files,
-                                          "source": source}, sort_keys=True))
+    record = {"outdir": str(root), "files": files, "source": source,
+              "state": asdict(state) if state else last.get("state")}
+    write_atomic(_store(app), json.dumps(record, sort_keys=True, ensure_ascii=False))
+    return written
 
 
 def _payload(script: str) -> Any:
@@ -202,13 +213,37 @@ def _manifest(root: Path) -> dict[str, Any] | None:
     return manifest if isinstance(manifest, dict) and manifest.get("files") == files else None
 
 
+def _last_state(last: dict[str, Any]) -> IndexState | None:
+    """The state the last build recorded beside its index, if it is one."""
+    try:
+        return IndexState(**last["state"])
+    except (KeyError, TypeError):
+        return None
+
+
+def _reader(root: Path, digests: dict[str, str]):
+    """A reader of the last build's index files by name (``t/NAME``), for
+    :func:`update_index`: None for a file that is missing or not as that build wrote it."""
+    def read(key: str) -> Any:
+        name = f"{key}.js"
+        try:
+            text = (root / name).read_text(encoding="utf-8")
+            return _payload(text) if file_digest(text) == digests.get(name) else None
+        except (OSError, ValueError, IndexError):
+            return None
+    return read
+
+
 def write_index(app: Sphinx) -> str:
     """Build and write every index file, unless the index in the output was built from the
-    same documents, names and stemmer; returns the index's build id."""
+    same documents, names and stemmer; returns the index's build id. The last build's index
+    is updated in place where it can be (see :func:`update_index`): at 10,000 articles that
+    takes a tenth of the time of building it whole."""
     domain: NewsDomain = app.env.domains["news"]
     root = Path(app.outdir, INDEX_DIR)
+    last = _stored(app, root)
     if domain.data.get("quiet") and (old := _manifest(root)) is not None \
-            and old.get("source") == _stored(app, root).get("source"):
+            and old.get("source") == last.get("source"):
         # Nothing the index is made of changed (see .output.generated_pages), and the index
         # on disk is the one the last build wrote: making its digest alone costs a second at
         # 10,000 articles.
@@ -221,16 +256,29 @@ def write_index(app: Sphinx) -> str:
                             usedforsecurity=False).hexdigest()[:16]
     old = _manifest(root)
     if old is not None and old.get("source") == source:
-        if _stored(app, root).get("source") != source:
+        if last.get("source") != source:
             _write_changed(app, root, None, source)
         return old["build"]
-    payloads = build_index(docs, names, facets, _stems(app).stem)
+    stem, stemmer_id = _stems(app).stem, file_digest(stemmer)
+    previous = _last_state(last) if old is not None else None
+    digests = last.get("files", {}) if isinstance(last.get("files"), dict) else {}
+    updated = previous and update_index(previous, _reader(root, digests), docs, names, facets,
+                                        stem, stemmer_id)
+    if updated:
+        payloads, kept_keys, state = updated
+        kept = {f"{key}.js": digests[f"{key}.js"] for key in kept_keys}
+    else:
+        (payloads, state), kept = build_index(docs, names, facets, stem, stemmer_id), {}
     payloads["manifest"]["source"] = source
-    scripts = index_scripts(payloads)
+    scripts = index_scripts(payloads, kept)
     scripts["stemmer.js"] = stemmer
-    _write_changed(app, root, scripts, source)
+    written = _write_changed(app, root, scripts, source, kept, state)
+    logger.info("news: search index %s: %d of %d files written",
+                "updated in place" if updated else "built whole", written,
+                len(scripts) + len(kept))
     for path in root.rglob("*"):
-        if path.is_file() and path.relative_to(root).as_posix() not in scripts:
+        name = path.relative_to(root).as_posix()
+        if path.is_file() and name not in scripts and name not in kept:
             path.unlink()
     return _payload(scripts["manifest.js"])["build"]
 
