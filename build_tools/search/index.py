@@ -32,6 +32,7 @@ oldest first), and a higher number breaks a tie: the newer article comes first.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import math
@@ -110,6 +111,11 @@ class IndexedDoc:
     byline: str = ""
     #: facet key (``year``, ``tag``, ``person``, ...) -> values as shown on the site
     facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """Everything of the document its files show (``repr`` leaves out the analysis)."""
+        return hashlib.sha256(repr(self).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -274,7 +280,7 @@ class IndexState:
     place (:func:`update_index`) instead of building it whole."""
 
     params: str  #: :func:`_params` and the stemmer's identity, when the index was built
-    docs: Sequence[tuple[str, str]]  #: per document number: its URL and :func:`doc_digest`
+    docs: Sequence[tuple[str, str]]  #: per document number: its URL and :attr:`IndexedDoc.digest`
     words: Mapping[str, tuple[str, int]]  #: word -> its stem, how many documents have it
     firsts: Sequence[str]  #: each term shard's first term
     shards: Sequence[str]  #: each term shard's name
@@ -283,11 +289,6 @@ class IndexState:
 def _params(stemmer: str) -> str:
     return repr((FORMAT, TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT, BM25_K1, BM25_B,
                  REFERENCE_LENGTH, SCORE_SCALE, SHARD_CHARS, RANGE_TERMS, stemmer))
-
-
-def doc_digest(doc: IndexedDoc) -> str:
-    """Everything of *doc* its files show (``repr`` leaves out the derived analysis)."""
-    return hashlib.sha256(repr(doc).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
 def _doc_file(doc: IndexedDoc) -> dict[str, Any]:
@@ -346,7 +347,7 @@ def build_index(
     for name, shard in zip(names_of, shards):
         files.update(shard_files(name, shard))
     files.update(_shared_files(docs, names, facets, firsts, names_of))
-    state = IndexState(_params(stemmer), [(d.url, doc_digest(d)) for d in docs],
+    state = IndexState(_params(stemmer), [(d.url, d.digest) for d in docs],
                        {w: (redirects[w], n) for w, n in counts.items()}, firsts, names_of)
     return files, state
 
@@ -415,7 +416,7 @@ def update_index(
         return None
     same = next((n for n, (doc, (url, _)) in enumerate(zip(docs, old)) if doc.url != url),
                 min(len(docs), len(old)))
-    digests = [doc_digest(doc) for doc in docs]
+    digests = [doc.digest for doc in docs]
     edited = [n for n in range(same) if digests[n] != old[n][1]]
     if len(edited) + len(old) + len(docs) - 2 * same > UPDATE_SHARE * max(len(docs), 1):
         return None

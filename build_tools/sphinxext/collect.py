@@ -60,13 +60,24 @@ class NewsDomain(Domain):
     def articles(self) -> dict[str, ArticleMeta]:
         return self.data["articles"]
 
+    #: :meth:`entries`, made once for the writing phase's several steps that ask for it;
+    #: dropped whenever an article is read, purged or merged.
+    _entries: dict[str, ArticleEntry] | None = None
+
+    def note_article(self, docname: str, key: str, value: Any) -> None:
+        """Keep *value* under *key* (``articles``, ``summaries``) for the article just read."""
+        self.data[key][docname] = value
+        self._entries = None
+
     def clear_doc(self, docname: str) -> None:
+        self._entries = None
         self.data["articles"].pop(docname, None)
         self.data["summaries"].pop(docname, None)
         self.data["search"].pop(docname, None)
         self.data["latest"].discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._entries = None
         for key in ("articles", "summaries", "search"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
@@ -94,8 +105,10 @@ class NewsDomain(Domain):
         )
 
     def entries(self) -> dict[str, ArticleEntry]:
-        """Every article as the listings show it."""
-        return {docname: self.entry(docname) for docname in self.articles}
+        """Every article as the listings show it (do not change what it returns)."""
+        if self._entries is None:
+            self._entries = {docname: self.entry(docname) for docname in self.articles}
+        return self._entries
 
 
 def is_article(app: Sphinx, docname: str) -> bool:
@@ -128,7 +141,7 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
                        type="news", subtype="front_matter")
         return
     domain = app.env.domains["news"]
-    domain.data["articles"][docname] = from_front_matter(data, fallback_title=docname)
+    domain.note_article(docname, "articles", from_front_matter(data, fallback_title=docname))
     if not _SHOWN_OR_SETTINGS & data.keys() and _expanded_size(data) <= _MAX_VALUES:
         _take_front_matter(app, docname, source, match.end(), data)
 
@@ -205,7 +218,7 @@ def add_article_furniture(app: Sphinx, doctree: nodes.document) -> None:
         text = " ".join(first.astext().split())
         if len(text) > SUMMARY_LENGTH:
             text = text[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
-        domain.data["summaries"][docname] = text
+        domain.note_article(docname, "summaries", text)
     section.insert(1, _header(meta))
     section.append(_footer(app, meta))
 

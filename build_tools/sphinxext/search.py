@@ -252,8 +252,8 @@ def write_index(app: Sphinx) -> str:
     docs, names, facets = _documents(app, domain), _names(app, domain), _facets(app)
     stemmer = language.get_js_stemmer_code() + "\n"
     # What the index is made of, in one digest: a build with nothing changed writes nothing.
-    source = hashlib.sha256(repr((docs, names, facets, stemmer, FORMAT)).encode("utf-8"),
-                            usedforsecurity=False).hexdigest()[:16]
+    source = hashlib.sha256(repr(([d.digest for d in docs], names, facets, stemmer, FORMAT))
+                            .encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
     old = _manifest(root)
     if old is not None and old.get("source") == source:
         if last.get("source") != source:
