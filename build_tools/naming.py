@@ -17,7 +17,12 @@ from collections.abc import Iterable, Mapping
 from anyascii import anyascii
 
 from .characters import remove_format_characters
-from .extract.spans import PARTICLES
+
+#: Lower-case words that may stand inside a name or an organisation's name (here, not with the
+#: extractor that also uses them, so that the site's sorting loads without the extractor).
+PARTICLES = frozenset(
+    "de da das do dos di del della der den van von la le du bin bint ibn al el y e zu ter".split()
+)
 
 MAX_SLUG_LENGTH = 80
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..characters import remove_format_characters
+from ..naming import PARTICLES
 
 #: A word (with inner apostrophes, hyphens and dotted initials), a number, or one other character.
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d.,:]*\w*|&|[^\w\s]")
@@ -21,10 +22,6 @@ _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?|\d[\d.,:]*\w*
 ABBREVIATIONS = frozenset(
     """mr. mrs. ms. dr. jr. sr. st. mt. ft. gen. lt. col. capt. sgt. adm. maj. cmdr. sen. rep.
     gov. pres. prof. rev. hon. corp. inc. co. ltd. bros. no. vs. ave. blvd. gov't.""".split()
-)
-#: Lower-case words that may stand inside a name or an organisation's name.
-PARTICLES = frozenset(
-    "de da das do dos di del della der den van von la le du bin bint ibn al el y e zu ter".split()
 )
 JOINERS = frozenset(("of", "and", "&", "for", "the", "on"))
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -380,7 +380,7 @@ def _shared_files(docs: Sequence[IndexedDoc], names: Sequence[NameEntry],
         "shards": list(shards),
         "names": [shard[0][0] for shard in name_shards],
         "kinds": kinds,
-        "fold": fold_table(),
+        "fold": dict(fold_table()),
     }
     return files
 

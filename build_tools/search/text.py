@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 
 #: Lower-case letters with no decomposition, as a reader without them on the keyboard types them.
 LETTERS = {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ħ": "h",
@@ -64,11 +66,13 @@ def tokens(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def fold_table() -> dict[str, str]:
+@functools.lru_cache(maxsize=1)
+def fold_table() -> Mapping[str, str]:
     """Characters whose ``casefold()`` differs from ``lower()``, and :data:`LETTERS`, for the
     browser's fold.
 
-    Keyed by the lower-case character the browser's ``toLowerCase()`` produces.
+    Keyed by the lower-case character the browser's ``toLowerCase()`` produces. Made once a
+    process (a twentieth of a second: every assigned code point is looked at).
     """
     table: dict[str, str] = dict(LETTERS)
     for block in _ASSIGNED:
@@ -82,4 +86,4 @@ def fold_table() -> dict[str, str]:
                 folded = char.casefold().translate(_LETTERS)
                 if folded != char and _strip(folded) != _strip(char):
                     table[char] = folded
-    return table
+    return MappingProxyType(table)

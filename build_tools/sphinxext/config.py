@@ -12,15 +12,17 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
 from sphinx.config import Config, eval_config_file
 from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
 
 from ..article import INDEX_KINDS
 from ..errors import ArchiveError
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 ORDERS = ("name", "count")
 #: Folders the extension writes pages into (every index kind's, whether or not it is on).
