@@ -19,7 +19,7 @@ import hashlib
 import json
 import posixpath
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,8 +140,10 @@ def render_atom(feed: Feed, site: str, language: str | None, base: str | None,
     return gen.atom_str(pretty=True)
 
 
-def site_feeds(app: Sphinx) -> list[Feed]:
-    """Every feed of the archive: the site's and one per term of each ``news_feeds`` kind."""
+def site_feeds(app: Sphinx, kept: Callable[[str, Term], bool] = lambda kind, term: False,
+               ) -> tuple[list[Feed], list[str]]:
+    """Every feed of the archive, the site's and one per term of each ``news_feeds`` kind,
+    but those of the terms *kept* says are the last build's, which are given by path."""
     domain = app.env.domains["news"]
     entries = domain.entries()
     builder = app.builder
@@ -150,18 +152,22 @@ def site_feeds(app: Sphinx) -> list[Feed]:
     feeds = [Feed(SITE_FEED, site, app.config.news_description or f"The latest articles of {site}",
                   builder.get_target_uri(app.config.root_doc),
                   entries_of(entries.values(), builder.get_target_uri, length))]
+    unmade: list[str] = []
     labels = app.config.news_indexes
     for kind in app.config.news_feeds:
         if kind not in labels:
             continue
         for term in domain.data.get("terms", {}).get(kind, {}).values():
+            if kept(kind, term):
+                unmade.append(feed_path(term))
+                continue
             feeds.append(Feed(
                 feed_path(term), f"{term.name} – {site}",
                 f"The latest articles with {term.name} ({labels[kind]})",
                 builder.get_target_uri(term.pagename),
                 entries_of((entries[d] for d in term.docnames), builder.get_target_uri,
                            length)))
-    return feeds
+    return feeds, unmade
 
 
 def _digest(feed: Feed, settings: Sequence[Any]) -> str:
@@ -206,9 +212,22 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         # build's.
         logger.info("news: feeds unchanged since the last build")
         return
-    new: dict[str, str] = {}
+    # A term whose articles, spelling and the names it appears with are the last build's
+    # (not among dirty_terms, see .pages.compute_terms) has the last build's feed, when the
+    # feeds on disk were made from the terms this build compares with.
+    since_last = old_settings == made_from and old_terms is not None \
+        and old_terms == data.get("dirty_since")
+    dirty = data.get("dirty_terms") or {}
+
+    def kept(kind: str, term: Term) -> bool:
+        path = feed_path(term)
+        return (since_last and term.name not in dirty.get(kind, ()) and path in old
+                and (outdir / path).is_file())
+
+    feeds, unmade = site_feeds(app, kept)
+    new: dict[str, str] = {path: old[path] for path in unmade}
     written = 0
-    for feed in site_feeds(app):
+    for feed in feeds:
         digest = new[feed.path] = _digest(feed, settings)
         target = outdir / feed.path
         if old.get(feed.path) == digest and target.is_file():
