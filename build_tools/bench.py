@@ -53,6 +53,7 @@ from . import bench_chart, bench_record
 from .bench_record import OURS_FULL, PLAIN_FULL, Entry
 from .cache import CACHE_NAME
 from .files import write_atomic
+from .sphinxext.texts import STORE as TEXTS
 
 
 REPO = Path(__file__).resolve().parent.parent
@@ -208,6 +209,7 @@ def measure_sizes(site: Path, doctrees: Path, articles: Path) -> Sizes:
     stores = [p for p in sorted(doctrees.iterdir()) if p.is_file()
               and p.suffix != ".doctree" and p != pickle] if doctrees.is_dir() else []
     stores += [p for p in [articles / CACHE_NAME] if p.is_file()]
+    texts = doctrees / TEXTS  # the pages' search texts, a file each (see sphinxext.texts)
     return Sizes(
         pages=len(pages),
         median_page_kb=pages[len(pages) // 2] / 1024 if pages else 0.0,
@@ -216,7 +218,9 @@ def measure_sizes(site: Path, doctrees: Path, articles: Path) -> Sizes:
         search_index_mb=sum(p.stat().st_size for p in (site / "_search").rglob("*")
                             if p.is_file()) / mb,
         environment_pickle_mb=pickle.stat().st_size / mb if pickle.exists() else None,
-        stores_mb={p.name: p.stat().st_size / mb for p in stores})
+        stores_mb={**{p.name: p.stat().st_size / mb for p in stores},
+                   **({f"{TEXTS}/": sum(p.stat().st_size for p in texts.rglob("*.json")) / mb}
+                      if texts.is_dir() else {})})
 
 
 def _plain_project(articles: Path, plain: Path) -> None:

@@ -4,6 +4,7 @@ incremental and parallel builds."""
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 import subprocess
@@ -12,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.errors import ArchiveError
+from build_tools.search.index import SearchDoc
+from build_tools.sphinxext.texts import STORE, StoredText, save_text, text_file
 from conftest import ARTICLES, REPO, SAMPLE, convert, make_project, sphinx_build
 
 
@@ -91,6 +95,34 @@ def test_a_build_with_nothing_changed_writes_no_index_file(app):
     next(iter(sorted(root.glob("d/*.js")))).unlink()
     app.build()
     assert {p for p in root.rglob("*.js")} == set(before)
+
+
+def test_page_texts_are_kept_beside_the_doctrees_not_in_the_environment(tmp_path, inputs):
+    project = make_project(tmp_path / "p", inputs[:4])
+    sphinx_build(project)
+    doctrees = project / "build" / "doctrees"
+    with open(doctrees / "environment.pickle", "rb") as f:
+        stored = pickle.load(f).domaindata["news"]["search"]
+    assert stored and all(isinstance(digest, str) and len(digest) == 16
+                          for digest in stored.values())
+    files = {p.relative_to(doctrees / STORE).with_suffix("").as_posix()
+             for p in (doctrees / STORE).rglob("*.json")}
+    assert files == set(stored)
+    # A page deleted takes its text with it.
+    article = next(iter(sorted((project / "source" / "articles").glob("*.md"))))
+    article.unlink()
+    sphinx_build(project)
+    assert not text_file(doctrees, f"articles/{article.stem}").exists()
+
+
+def test_a_stored_text_changed_by_hand_is_an_error_naming_its_file(tmp_path):
+    doc = SearchDoc("Title", ("One paragraph.",))
+    digest = save_text(tmp_path, "articles/a", doc)
+    path = text_file(tmp_path, "articles/a")
+    assert StoredText(str(path), digest).paragraphs == doc.paragraphs
+    path.write_text(path.read_text(encoding="utf-8").replace("One", "Two"), encoding="utf-8")
+    with pytest.raises(ArchiveError, match=r"a\.json: the page's search text changed"):
+        StoredText(str(path), digest).title
 
 
 @pytest.mark.sphinx("dirhtml", testroot="search")

@@ -42,7 +42,7 @@ from collections import Counter
 from itertools import accumulate
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .encode import (
     SHORT_CODES,
@@ -99,12 +99,24 @@ class SearchDoc:
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
 
+class PageText(Protocol):
+    """A :class:`SearchDoc`, or anything that gives the same (the site keeps each page's in a
+    file, read when first asked for: :class:`build_tools.sphinxext.texts.StoredText`)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def paragraphs(self) -> tuple[str, ...]: ...
+    @property
+    def analysis(self) -> Analysis | None: ...
+
+
 @dataclass(frozen=True)
 class IndexedDoc:
-    """A document as the index shows it: a :class:`SearchDoc` with its URL and metadata."""
+    """A document as the index shows it: its text (:class:`PageText`), URL and metadata."""
 
     url: str  #: from the site's root: ``articles/caravan.html``
-    text: SearchDoc
+    text: PageText
     kind: str = "article"  #: ``article`` or ``page``
     date: str | None = None  #: ISO date
     place: str | None = None
@@ -152,7 +164,7 @@ class Stems(dict[str, str]):
         return found
 
 
-def analyse(doc: SearchDoc, stems: Stems) -> Analysis:
+def analyse(doc: PageText, stems: Stems) -> Analysis:
     """Each stemmed term's weighted frequency and encoded positions; the document's length.
 
     Paragraphs are one position apart, so a phrase never spans two of them.

@@ -22,6 +22,7 @@ from sphinx.util import logging
 
 from ..article import INDEX_KINDS, ArticleMeta, from_front_matter
 from .listing import MONTH_NAMES, ArticleEntry
+from .texts import remove_text
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class NewsDomain(Domain):
     initial_data: dict[str, Any] = {
         "articles": {},  # docname -> ArticleMeta
         "summaries": {},  # docname -> first paragraph, shortened
-        "search": {},  # docname -> SearchDoc: searchable text, for the search index
+        "search": {},  # docname -> digest of its searchable text's file (see .texts)
         "latest": set(),  # docnames that hold a news-latest list
         "changed": False,  # whether any article was added, changed or removed this build
     }
@@ -73,7 +74,8 @@ class NewsDomain(Domain):
         self._entries = None
         self.data["articles"].pop(docname, None)
         self.data["summaries"].pop(docname, None)
-        self.data["search"].pop(docname, None)
+        if self.data["search"].pop(docname, None) is not None:
+            remove_text(self.env.doctreedir, docname)
         self.data["latest"].discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ from sphinx.search import IndexBuilder, SearchLanguage
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..errors import ArchiveError
 from ..files import read_json, write_atomic
 from ..search.index import (
     FORMAT,
@@ -46,6 +47,7 @@ from ..search.index import (
 from .builders import writes_site_pages
 from .collect import NewsDomain
 from .listing import order_articles
+from .texts import StoredText, save_text, text_file
 from .pages import SINGULAR, unrendered
 
 
@@ -82,8 +84,10 @@ def collect_text(app: Sphinx, doctree: nodes.document) -> None:
     paragraphs = tuple(text for p in doctree.findall(nodes.paragraph)
                        if not _in_front_matter(p) and (text := " ".join(p.astext().split())))
     doc = SearchDoc(title, paragraphs)
-    # Terms are worked out here, where reading runs in parallel and only for changed pages.
-    domain.data["search"][docname] = replace(doc, analysis=analyse(doc, _stems(app)))
+    # Terms are worked out here, where reading runs in parallel and only for changed pages;
+    # the text is kept beside the doctrees, the environment holds its digest (see .texts).
+    doc = replace(doc, analysis=analyse(doc, _stems(app)))
+    domain.data["search"][docname] = save_text(app.doctreedir, docname, doc)
 
 
 def _in_front_matter(node: nodes.Node) -> bool:
@@ -100,7 +104,9 @@ def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
     numbering. A new article, usually the newest, takes the next number, so the other
     documents' files keep theirs (and are not written again)."""
     builder = app.builder
-    texts: dict[str, SearchDoc] = domain.data["search"]
+    stored: dict[str, str] = domain.data["search"]  # docname -> digest of its text's file
+    texts = {docname: StoredText(str(text_file(app.doctreedir, docname)), digest)
+             for docname, digest in stored.items()}
     canonical = {kind: {name: term.name for term in terms.values() for name in term.names}
                  for kind, terms in domain.data.get("terms", {}).items()}
     docs = [IndexedDoc(url=builder.get_target_uri(docname), text=texts[docname], kind="page")
@@ -262,13 +268,18 @@ def write_index(app: Sphinx) -> str:
     stem, stemmer_id = _stems(app).stem, file_digest(stemmer)
     previous = _last_state(last) if old is not None else None
     digests = last.get("files", {}) if isinstance(last.get("files"), dict) else {}
-    updated = previous and update_index(previous, _reader(root, digests), docs, names, facets,
-                                        stem, stemmer_id)
-    if updated:
-        payloads, kept_keys, state = updated
-        kept = {f"{key}.js": digests[f"{key}.js"] for key in kept_keys}
-    else:
-        (payloads, state), kept = build_index(docs, names, facets, stem, stemmer_id), {}
+    try:
+        updated = previous and update_index(previous, _reader(root, digests), docs, names,
+                                            facets, stem, stemmer_id)
+        if updated:
+            payloads, kept_keys, state = updated
+            kept = {f"{key}.js": digests[f"{key}.js"] for key in kept_keys}
+        else:
+            (payloads, state), kept = build_index(docs, names, facets, stem, stemmer_id), {}
+    except ArchiveError as err:  # a page's stored text is gone or was changed (see .texts)
+        logger.warning("%s; the search index was not updated", err, type="news",
+                       subtype="search")
+        return old["build"] if old else ""
     payloads["manifest"]["source"] = source
     scripts = index_scripts(payloads, kept)
     scripts["stemmer.js"] = stemmer
