@@ -448,6 +448,8 @@ def update_index(
         for term, _, where in zip(fields, fields, fields):
             removed.setdefault(term, {})[number] = where
         for word in split(before.words)[0::2] if before.words else ():
+            if word not in words:
+                return None  # not the state this index was made with
             stem_of, n = words[word]
             words[word] = (stem_of, n - 1)
     for number in [*edited, *range(same, len(docs))]:
@@ -475,8 +477,6 @@ def update_index(
         redo.add(r)
         if starts_range(key) and r > 0:
             redo.add(r - 1)  # the range before it gains or loses the terms after it
-    if not firsts:
-        return None
     bounds = [*starts, len(firsts)]
     runs: list[tuple[int, int]] = []
     for r in sorted(redo):
@@ -485,6 +485,8 @@ def update_index(
             runs[-1] = (runs[-1][0], b)
         else:
             runs.append((a, b))
+    ordered = sorted(touched, key=_js_order)
+    positions = [_js_order(key) for key in ordered]
     made: list[tuple[int, int, list[list[Row]]]] = []
     for a, b in runs:
         rows: dict[str, Row] = {}
@@ -494,13 +496,11 @@ def update_index(
                 return None
             for key, scored, *to in terms:
                 rows[key] = (key, scored, where.get(key, ""), to[0] if to else None)
-        low = firsts[a] if a else None
-        high = firsts[b] if b < len(firsts) else None
-        for key in touched:
-            order_key = _js_order(key)
-            if (low is not None and order_key < _js_order(low)) or \
-                    (high is not None and order_key >= _js_order(high)):
-                continue
+        # The touched terms in this run's range: from its first term (or the start) to the
+        # next run's first term (or the end).
+        start = bisect.bisect_left(positions, order[a]) if a else 0
+        end = bisect.bisect_left(positions, order[b]) if b < len(firsts) else len(ordered)
+        for key in ordered[start:end]:
             row = _updated(rows.get(key), key, removed.get(key, {}), added.get(key, []),
                            words.get(key, (None,))[0])
             if row is None:
