@@ -178,6 +178,9 @@ def person_sort_key(name: str) -> str:
     return " ".join([f"{surname},", *given, *tail])
 
 
+# Called for every title and term on each ordering of the archive (115,000 times a build at
+# 10,000 articles); titles and names repeat.
+@functools.lru_cache(maxsize=1 << 17)
 def sort_key(text: str) -> tuple[str, str]:
     """Case- and accent-insensitive ordering, ties broken by the text itself."""
     return (anyascii(text).casefold(), text)

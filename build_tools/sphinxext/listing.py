@@ -95,7 +95,7 @@ def build_terms(
             if not index.single_words and len(name.split()) < 2:
                 continue
             docs = spellings.setdefault(term_key(name), {}).setdefault(name, [])
-            if docname not in docs:
+            if not docs or docs[-1] != docname:  # articles come in order: a repeat is last
                 docs.append(docname)
     slugs = term_slugs(spellings, taken, index.singular)
     terms: dict[str, Term] = {}
