@@ -47,7 +47,7 @@ from ..search.index import (
 from .builders import writes_site_pages
 from .collect import NewsDomain
 from .listing import order_articles
-from .texts import StoredText, save_text, text_file
+from .texts import STORE, StoredText, save_text
 from .pages import SINGULAR, unrendered
 
 
@@ -105,7 +105,8 @@ def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
     documents' files keep theirs (and are not written again)."""
     builder = app.builder
     stored: dict[str, str] = domain.data["search"]  # docname -> digest of its text's file
-    texts = {docname: StoredText(str(text_file(app.doctreedir, docname)), digest)
+    store = os.path.join(app.doctreedir, STORE)  # text_file's, without a Path each
+    texts = {docname: StoredText(os.path.join(store, f"{docname}.json"), digest)
              for docname, digest in stored.items()}
     canonical = {kind: {name: term.name for term in terms.values() for name in term.names}
                  for kind, terms in domain.data.get("terms", {}).items()}
