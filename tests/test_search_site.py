@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import ArchiveError
-from build_tools.search.index import SearchDoc
+from build_tools.search.index import Analysis, SearchDoc
 from build_tools.sphinxext.texts import STORE, StoredText, save_text, text_file
 from conftest import ARTICLES, REPO, SAMPLE, convert, make_project, sphinx_build
 
@@ -97,14 +97,39 @@ def test_a_build_with_nothing_changed_writes_no_index_file(app):
     assert {p for p in root.rglob("*.js")} == set(before)
 
 
+def test_another_search_language_analyses_every_page_again(tmp_path, inputs):
+    """``html_search_language`` does not make Sphinx read the pages again: their stored
+    analyses, made by the last language's stemmer, must not be used."""
+    project = make_project(tmp_path / "p", inputs[:6])
+    sphinx_build(project)
+    sphinx_build(project, "-D", "html_search_language=de")
+    fresh = make_project(tmp_path / "fresh", inputs[:6])
+    sphinx_build(fresh, "-D", "html_search_language=de")
+    assert _search_tree(project) == _search_tree(fresh)
+
+
+def test_index_files_changed_by_hand_are_written_again(tmp_path, inputs):
+    project = make_project(tmp_path / "p", inputs[:6])
+    sphinx_build(project)
+    root = project / "build" / "html" / "_search"
+    for shard in (root / "t").iterdir():
+        shard.write_text(shard.read_text(encoding="utf-8") + "// changed\n", encoding="utf-8")
+    (project / "seeds" / "2031-06-02-newest.txt").write_text(
+        "Newest story\n\nNEW YORK (Reuters) - A ferry sailed on Monday.\n", encoding="utf-8")
+    convert(project)
+    sphinx_build(project)
+    fresh = make_project(tmp_path / "fresh", sorted((project / "seeds").glob("*.txt")))
+    sphinx_build(fresh)
+    assert _search_tree(project) == _search_tree(fresh)
+
+
 def test_page_texts_are_kept_beside_the_doctrees_not_in_the_environment(tmp_path, inputs):
     project = make_project(tmp_path / "p", inputs[:4])
     sphinx_build(project)
     doctrees = project / "build" / "doctrees"
     with open(doctrees / "environment.pickle", "rb") as f:
         stored = pickle.load(f).domaindata["news"]["search"]
-    assert stored and all(isinstance(digest, str) and len(digest) == 16
-                          for digest in stored.values())
+    assert stored and all(len(file) == len(text) == 16 for file, text in stored.values())
     files = {p.relative_to(doctrees / STORE).with_suffix("").as_posix()
              for p in (doctrees / STORE).rglob("*.json")}
     assert files == set(stored)
@@ -116,13 +141,16 @@ def test_page_texts_are_kept_beside_the_doctrees_not_in_the_environment(tmp_path
 
 
 def test_a_stored_text_changed_by_hand_is_an_error_naming_its_file(tmp_path):
-    doc = SearchDoc("Title", ("One paragraph.",))
-    digest = save_text(tmp_path, "articles/a", doc)
+    doc = SearchDoc("Title", ("One paragraph.",), Analysis(3, "titl\t3\t11", ""))
+    digests = save_text(tmp_path, "articles/a", doc, "porter")
     path = text_file(tmp_path, "articles/a")
-    assert StoredText(str(path), digest).paragraphs == doc.paragraphs
+    assert StoredText(str(path), *digests, "porter").doc == doc
+    # An analysis by another stemmer is not used: the index analyses the text again.
+    other = StoredText(str(path), *digests, "german")
+    assert other.paragraphs == doc.paragraphs and other.analysis is None
     path.write_text(path.read_text(encoding="utf-8").replace("One", "Two"), encoding="utf-8")
     with pytest.raises(ArchiveError, match=r"a\.json: the page's search text changed"):
-        StoredText(str(path), digest).title
+        StoredText(str(path), *digests, "porter").title
 
 
 @pytest.mark.sphinx("dirhtml", testroot="search")

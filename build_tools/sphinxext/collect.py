@@ -52,7 +52,7 @@ class NewsDomain(Domain):
     initial_data: dict[str, Any] = {
         "articles": {},  # docname -> ArticleMeta
         "summaries": {},  # docname -> first paragraph, shortened
-        "search": {},  # docname -> digest of its searchable text's file (see .texts)
+        "search": {},  # docname -> digests of its searchable text's file (see .texts)
         "latest": set(),  # docnames that hold a news-latest list
         "changed": False,  # whether any article was added, changed or removed this build
     }

@@ -109,7 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_catalog)
     return {
         "version": __version__,
-        "env_version": 8,  # 8: search texts beside the doctrees
+        "env_version": 9,  # 8: search texts beside the doctrees; 9: with their stemmer
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 from dataclasses import asdict, replace
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from docutils import nodes
@@ -87,7 +89,7 @@ def collect_text(app: Sphinx, doctree: nodes.document) -> None:
     # Terms are worked out here, where reading runs in parallel and only for changed pages;
     # the text is kept beside the doctrees, the environment holds its digest (see .texts).
     doc = replace(doc, analysis=analyse(doc, _stems(app)))
-    domain.data["search"][docname] = save_text(app.doctreedir, docname, doc)
+    domain.data["search"][docname] = save_text(app.doctreedir, docname, doc, _stemmer_id(app))
 
 
 def _in_front_matter(node: nodes.Node) -> bool:
@@ -104,10 +106,12 @@ def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
     numbering. A new article, usually the newest, takes the next number, so the other
     documents' files keep theirs (and are not written again)."""
     builder = app.builder
-    stored: dict[str, str] = domain.data["search"]  # docname -> digest of its text's file
+    # docname -> the digests of its text's file and of the text (see .texts.save_text)
+    stored: dict[str, tuple[str, str]] = domain.data["search"]
     store = os.path.join(app.doctreedir, STORE)  # text_file's, without a Path each
-    texts = {docname: StoredText(os.path.join(store, f"{docname}.json"), digest)
-             for docname, digest in stored.items()}
+    stemmer = _stemmer_id(app)
+    texts = {docname: StoredText(os.path.join(store, f"{docname}.json"), *digests, stemmer)
+             for docname, digests in stored.items()}
     canonical = {kind: {name: term.name for term in terms.values() for name in term.names}
                  for kind, terms in domain.data.get("terms", {}).items()}
     docs = [IndexedDoc(url=builder.get_target_uri(docname), text=texts[docname], kind="page")
@@ -162,6 +166,31 @@ def _stems(app: Sphinx) -> Stems:
     return _memo(type(_language(app).lang))
 
 
+def _stemmer_id(app: Sphinx) -> str:
+    """Which stemmer analyses the pages and the queries: the language's Python class and
+    JavaScript (:func:`_language`), and the stemming libraries' versions (a new
+    snowballstemmer or PyStemmer may stem otherwise with the same Sphinx). Recorded with
+    each page's analysis and the index, so that neither is taken for another stemmer's:
+    ``html_search_language`` does not make Sphinx read the pages again."""
+    return _identity(type(_language(app).lang), app.config.html_search_language
+                     or app.config.language or "en")
+
+
+@functools.lru_cache(maxsize=4)
+def _identity(language: type[SearchLanguage], code: str) -> str:
+    versions = []
+    for name in ("snowballstemmer", "PyStemmer"):
+        try:
+            versions.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    # Sphinx's own method, which reads nothing of its builder but the language.
+    script = IndexBuilder.get_js_stemmer_code(SimpleNamespace(lang=language({})))
+    return hashlib.sha256(repr((language.__module__, language.__qualname__, code, script,
+                                versions)).encode("utf-8"),
+                          usedforsecurity=False).hexdigest()[:16]
+
+
 @functools.lru_cache(maxsize=4)
 def _memo(language: type[SearchLanguage]) -> Stems:
     # A stemmer is a pure function, so one memo a process serves every build.
@@ -180,13 +209,15 @@ def _stored(app: Sphinx, root: Path) -> dict[str, Any]:
 
 
 def _write_changed(app: Sphinx, root: Path, scripts: dict[str, str] | None, source: str,
-                   kept: dict[str, str] | None = None, state: IndexState | None = None) -> int:
+                   kept: dict[str, str] | None = None, state: IndexState | None = None,
+                   unlike: set[str] = frozenset()) -> int:
     """Write the index files whose text changed since the last build (unchanged shards keep
     their date, so they are not uploaded again), knowing which by the digests the last build
     kept beside the environment rather than by reading thousands of files back; and record
     *source*, the digests, and the index's *state* for the next build's update. *kept*: the
     digests of the files an update left as they were. ``None`` for *scripts*: the index on
-    disk stands, only *source* is recorded."""
+    disk stands, only *source* is recorded. *unlike*: files found not as the last build
+    wrote them (changed by hand), written whatever their recorded digest."""
     last = _stored(app, root)
     old = last.get("files", {}) if isinstance(last.get("files"), dict) else {}
     new = dict(kept or {})
@@ -194,7 +225,7 @@ def _write_changed(app: Sphinx, root: Path, scripts: dict[str, str] | None, sour
     for name, text in (scripts or {}).items():
         digest = new[name] = file_digest(text)
         path = root / name
-        if old.get(name) != digest or not path.is_file():
+        if old.get(name) != digest or name in unlike or not path.is_file():
             write_atomic(path, text.encode("utf-8"))
             written += 1
     files = old if scripts is None else new
@@ -228,16 +259,20 @@ def _last_state(last: dict[str, Any]) -> IndexState | None:
         return None
 
 
-def _reader(root: Path, digests: dict[str, str]):
+def _reader(root: Path, digests: dict[str, str], unlike: set[str]):
     """A reader of the last build's index files by name (``t/NAME``), for
-    :func:`update_index`: None for a file that is missing or not as that build wrote it."""
+    :func:`update_index`: None for a file that is missing or not as that build wrote it,
+    whose name goes into *unlike* (so that it is written again)."""
     def read(key: str) -> Any:
         name = f"{key}.js"
         try:
             text = (root / name).read_text(encoding="utf-8")
-            return _payload(text) if file_digest(text) == digests.get(name) else None
+            if file_digest(text) == digests.get(name):
+                return _payload(text)
         except (OSError, ValueError, IndexError):
-            return None
+            pass
+        unlike.add(name)
+        return None
     return read
 
 
@@ -266,17 +301,24 @@ def write_index(app: Sphinx) -> str:
         if last.get("source") != source:
             _write_changed(app, root, None, source)
         return old["build"]
-    stem, stemmer_id = _stems(app).stem, file_digest(stemmer)
+    stem, stemmer_id = _stems(app).stem, _stemmer_id(app)
     previous = _last_state(last) if old is not None else None
     digests = last.get("files", {}) if isinstance(last.get("files"), dict) else {}
+    unlike: set[str] = set()  # files of the last index found not as it wrote them
     try:
-        updated = previous and update_index(previous, _reader(root, digests), docs, names,
-                                            facets, stem, stemmer_id)
+        updated = previous and update_index(previous, _reader(root, digests, unlike), docs,
+                                            names, facets, stem, stemmer_id)
         if updated:
             payloads, kept_keys, state = updated
             kept = {f"{key}.js": digests[f"{key}.js"] for key in kept_keys}
         else:
             (payloads, state), kept = build_index(docs, names, facets, stem, stemmer_id), {}
+            if unlike:
+                # A file was changed by hand: others may be too, and a recorded digest no
+                # longer says what is on disk. Every file is checked, once.
+                read = _reader(root, digests, unlike)
+                for name in digests:
+                    read(name.removesuffix(".js"))
     except ArchiveError as err:  # a page's stored text is gone or was changed (see .texts)
         logger.warning("%s; the search index was not updated", err, type="news",
                        subtype="search")
@@ -284,7 +326,7 @@ def write_index(app: Sphinx) -> str:
     payloads["manifest"]["source"] = source
     scripts = index_scripts(payloads, kept)
     scripts["stemmer.js"] = stemmer
-    written = _write_changed(app, root, scripts, source, kept, state)
+    written = _write_changed(app, root, scripts, source, kept, state, unlike)
     logger.info("news: search index %s: %d of %d files written",
                 "updated in place" if updated else "built whole", written,
                 len(scripts) + len(kept))

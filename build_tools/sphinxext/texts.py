@@ -36,16 +36,20 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data, usedforsecurity=False).hexdigest()[:16]
 
 
-def save_text(doctreedir: str | Path, docname: str, doc: SearchDoc) -> str:
-    """Write *doc* (with its analysis) for *docname*; its digest, for the environment."""
+def save_text(doctreedir: str | Path, docname: str, doc: SearchDoc,
+              stemmer: str) -> tuple[str, str]:
+    """Write *doc* (with its analysis, made by the *stemmer* named) for *docname*; for the
+    environment, the digest of the file and of the text alone (what the page says, whichever
+    stemmer analysed it)."""
     analysis = doc.analysis
-    data = json.dumps({"title": doc.title, "paragraphs": doc.paragraphs,
+    data = json.dumps({"title": doc.title, "paragraphs": doc.paragraphs, "stemmer": stemmer,
                        "length": analysis.length if analysis else None,
                        "terms": analysis.terms if analysis else None,
                        "words": analysis.words if analysis else None},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     write_atomic(text_file(doctreedir, docname), data)
-    return _digest(data)
+    text = json.dumps([doc.title, doc.paragraphs], ensure_ascii=False).encode("utf-8")
+    return _digest(data), _digest(text)
 
 
 def remove_text(doctreedir: str | Path, docname: str) -> None:
@@ -54,14 +58,19 @@ def remove_text(doctreedir: str | Path, docname: str) -> None:
 
 @dataclass(frozen=True)
 class StoredText:
-    """A page's :class:`SearchDoc` in the store, read when first asked for. Its ``repr`` is its
-    digest, so a search document's own digest is made without reading the file."""
+    """A page's :class:`SearchDoc` in the store, read when first asked for (and checked
+    against the file's *digest*). Its ``repr`` is the digest of the text alone, so that a
+    search document's own digest is made without reading the file, and is the same whichever
+    stemmer analysed it. An analysis made by another stemmer than *stemmer* is left out (the
+    index analyses the text again)."""
 
     path: str
     digest: str
+    text_digest: str
+    stemmer: str
 
     def __repr__(self) -> str:
-        return f"StoredText({self.digest!r})"
+        return f"StoredText({self.text_digest!r})"
 
     @functools.cached_property
     def doc(self) -> SearchDoc:
@@ -75,7 +84,8 @@ class StoredText:
                                "read; build again with -E")
         found = json.loads(data)
         analysis = (Analysis(found["length"], found["terms"], found["words"])
-                    if found["terms"] is not None else None)
+                    if found["terms"] is not None and found.get("stemmer") == self.stemmer
+                    else None)
         return SearchDoc(found["title"], tuple(found["paragraphs"]), analysis)
 
     @property
