@@ -157,13 +157,28 @@ def _facets(app: Sphinx) -> list[Facet]:
 
 def _language(app: Sphinx) -> IndexBuilder:
     """Sphinx's search language: its stemmer in Python and the same stemmer in JavaScript."""
-    lang = app.config.html_search_language or app.config.language or "en"
-    return IndexBuilder(app.env, lang, app.config.html_search_options, "")
+    return IndexBuilder(app.env, _language_code(app), app.config.html_search_options, "")
+
+
+def _language_code(app: Sphinx) -> str:
+    return app.config.html_search_language or app.config.language or "en"
+
+
+#: (language, options) -> the class of :func:`_language`'s ``lang``, found once a process:
+#: each page read asks for it.
+_CLASSES: dict[tuple[str, str], type[SearchLanguage]] = {}
+
+
+def _language_class(app: Sphinx) -> type[SearchLanguage]:
+    key = (_language_code(app), repr(sorted(app.config.html_search_options.items())))
+    if key not in _CLASSES:
+        _CLASSES[key] = type(_language(app).lang)
+    return _CLASSES[key]
 
 
 def _stems(app: Sphinx) -> Stems:
     """A memo of the Python stemmer of :func:`_language`."""
-    return _memo(type(_language(app).lang))
+    return _memo(_language_class(app))
 
 
 def _stemmer_id(app: Sphinx) -> str:
@@ -172,8 +187,7 @@ def _stemmer_id(app: Sphinx) -> str:
     snowballstemmer or PyStemmer may stem otherwise with the same Sphinx). Recorded with
     each page's analysis and the index, so that neither is taken for another stemmer's:
     ``html_search_language`` does not make Sphinx read the pages again."""
-    return _identity(type(_language(app).lang), app.config.html_search_language
-                     or app.config.language or "en")
+    return _identity(_language_class(app), _language_code(app))
 
 
 @functools.lru_cache(maxsize=4)
