@@ -231,10 +231,17 @@ def _row(key: str, found: tuple[list[int], list[int], list[str]] | None,
     if found is None:
         return key, "", "", to
     numbers, tfs, wheres = found
-    pairs: list[int] = [0] * (2 * len(numbers))  # gap to the previous document, then its part
-    pairs[0::2] = deltas(numbers)
-    pairs[1::2] = [doc_part(tf, lengths[n]) for n, tf in zip(numbers, tfs)]
-    return key, encode_ints(pairs), "".join(wheres), to
+    parts = [doc_part(tf, lengths[n]) for n, tf in zip(numbers, tfs)]
+    return key, _postings(numbers, parts), "".join(wheres), to
+
+
+def _postings(numbers: Sequence[int], parts: Sequence[int], after: int = -1) -> str:
+    """Postings as written: each document's gap to the one before (the first's to *after*),
+    then its part of the score."""
+    pairs: list[int] = [0] * (2 * len(numbers))
+    pairs[0::2] = [n - p for n, p in zip(numbers, [after, *numbers[:-1]])]
+    pairs[1::2] = parts
+    return encode_ints(pairs)
 
 
 def starts_range(key: str) -> bool:
@@ -558,12 +565,10 @@ def _updated(row: Row | None, key: str, removed: Mapping[int, str],
     for number, part, positions in added:
         tail[number] = (part, positions)
     after = sorted(tail)
-    pairs: list[int] = []
-    last = numbers[keep - 1] if keep else -1
-    for number in after:
-        pairs += (number - last, tail[number][0])
-        last = number
-    scored = encode_ints([*ints[:2 * keep], *pairs])
+    # Numbers are written one after another: the kept postings as they are, then the rest.
+    kept = scored if keep == len(numbers) else encode_ints(ints[:2 * keep])
+    scored = kept + _postings(after, [tail[n][0] for n in after],
+                              numbers[keep - 1] if keep else -1)
     where = where[:cut] + "".join(tail[n][1] for n in after)
     if not scored and not to:
         return None

@@ -204,8 +204,11 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     made_from = hashlib.sha256(repr((FORMAT, settings, config.news_feeds, config.news_feed_length,
                                      config.news_description, config.root_doc)).encode("utf-8")
                                ).hexdigest()
-    if (data.get("listings_unchanged") and old_settings == made_from
-            and old_terms is not None and old_terms == data.get("dirty_since")
+    # The feeds on disk were made with these settings, from the terms this build compares
+    # with (see .pages.compute_terms).
+    since_last = old_settings == made_from and old_terms is not None \
+        and old_terms == data.get("dirty_since")
+    if (data.get("listings_unchanged") and since_last
             and all((outdir / path).is_file() for path in old)):
         # No article and no term changed since the terms the feeds on disk were made from
         # (see .pages.compute_terms), nor what else a feed says: every feed is the last
@@ -213,10 +216,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         logger.info("news: feeds unchanged since the last build")
         return
     # A term whose articles, spelling and the names it appears with are the last build's
-    # (not among dirty_terms, see .pages.compute_terms) has the last build's feed, when the
-    # feeds on disk were made from the terms this build compares with.
-    since_last = old_settings == made_from and old_terms is not None \
-        and old_terms == data.get("dirty_since")
+    # (not among dirty_terms) has the last build's feed.
     dirty = data.get("dirty_terms") or {}
 
     def kept(kind: str, term: Term) -> bool:

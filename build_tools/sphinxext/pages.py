@@ -37,8 +37,8 @@ from .listing import (
     build_terms,
     date_terms,
     group_by_initial,
-    order_articles,
     Page,
+    order_articles,
     page_name,
     page_numbers,
     paginate,
@@ -541,7 +541,7 @@ def _pager(name: str, base: str, number: int | None, sealed: int, url) -> dict[s
         return None
     # Reading order, newest first: the first page, then sealed down to 1.
     order: list[int | None] = [None, *range(sealed, 0, -1)]
-    here = order.index(number)
+    here = 0 if number is None else sealed - number + 1
     shown = {0, len(order) - 1,
              *range(max(here - PAGER_NEARBY, 0), min(here + PAGER_NEARBY, len(order) - 1) + 1)}
     links: list[tuple[str, str | None]] = []
