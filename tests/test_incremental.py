@@ -8,6 +8,7 @@ uses (its sidebar shows the site's navigation on every generated page).
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from pathlib import Path
@@ -270,6 +271,8 @@ def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
     monkeypatch.setattr(output, "MAX_HELD_PAGES", held)
     _assets._file_checksum_inner.cache_clear()
     make_app("html", srcdir=site, confoverrides=THEME, parallel=2).build()
+    # Read and written in parallel, with this process's objects frozen meanwhile: not after.
+    assert gc.get_freeze_count() == 0
     (site / "articles" / "crossings.md").write_text(NEW_ARTICLE, encoding="utf-8")
     seen = []
     _assets._file_checksum_inner.cache_clear()
@@ -277,6 +280,7 @@ def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
     app.connect("env-updated", lambda app, env: seen.append(app.parallel), priority=50)
     app.build()
     assert seen == [1] and app.parallel == 2  # read here; written by two processes again
+    assert gc.get_freeze_count() == 0
     assert "generated pages written in 2 processes" in app.status.getvalue()
     got = tree(Path(app.outdir))
     fresh = tmp_path / "fresh"

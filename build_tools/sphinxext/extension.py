@@ -18,7 +18,6 @@ from .collect import (
     term_reference,
 )
 from .config import PATH_OPTIONS, check_config
-from .feeds import write_feeds
 from .freshness import rewrite_for_site_changes
 from .head import page_context, write_catalog
 from .output import generated_pages, remove_stale_output, rewrite_after_interrupt
@@ -105,7 +104,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before remove_stale_output, which takes the list of generated pages.
     app.connect("build-finished", write_sitemap)
     app.connect("build-finished", remove_stale_output)
-    app.connect("build-finished", write_feeds)
     app.connect("build-finished", write_catalog)
     return {
         "version": __version__,

@@ -186,9 +186,11 @@ def _previous(store: Path, outdir: Path) -> tuple[dict[str, str], str | None, st
             generation if isinstance(generation, str) else None)
 
 
-def write_feeds(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the feeds that changed; delete those of terms now gone."""
-    if exception is not None or not writes_site_pages(app.builder):
+def write_feeds(app: Sphinx) -> None:
+    """Write the feeds that changed and delete those of terms now gone (at
+    ``html-collect-pages``, through :func:`.output.generated_pages`, while the generated pages
+    are written)."""
+    if not writes_site_pages(app.builder):
         return
     outdir = Path(app.outdir).resolve()
     store = Path(app.doctreedir) / DIGESTS.format(app.builder.name)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,7 +31,9 @@ from ..files import read_json, write_atomic
 from .builders import output_name, writes_site_pages
 from .freshness import page_key, reusable, site_key
 from .pages import PageRenderer, collect_pages
+from .feeds import write_feeds
 from .search import SEARCH_PAGE, search_page
+from .writing import frozen_objects
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ FORMATS = (1, 2, FORMAT)  #: the formats read back; only this one has keys
 #: Fewer changed pages than this are written in this process: forking costs more.
 MIN_PARALLEL_PAGES = 64
 #: Up to this many changed pages are handed to the writer processes as made; past it only
-#: their names are kept, and the writers make them again (see :func:`_write_in_parallel`).
+#: their names are kept, and the writers make them again (see :func:`_start_writers`).
 MAX_HELD_PAGES = 1000
 
 
@@ -71,7 +72,7 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # Changed pages of collect_pages, held for the forked writers; past MAX_HELD_PAGES only
     # their names are kept, and the writers make them again.
     held: list[tuple[str, dict[str, Any], str]] = []
-    later: set[str] = set()
+    later: list[str] = []
     parallel = _parallel(app)
     written = 0
     clashed = False  # then the next build makes every page again, and says so again
@@ -96,13 +97,13 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         logger.info("news: listing pages unchanged since the last build")
         generated += [name for name in previous["pages"] if name != SEARCH_PAGE]
         keys.update((name, old[name]) for name in generated)
-    pages = chain(((*page, True) for page in listings),
-                  ((*page, False) for page in search_page(app)))
-    for pagename, context, template, shareable in pages:
+    def to_write(pagename: str, context: dict[str, Any], template: str) -> bool:
+        """Counts the page as generated; whether it must be written (it changed)."""
+        nonlocal clashed, written
         if context is None:  # the last build's page, checked by reuse()
             generated.append(pagename)
             keys[pagename] = old[pagename]
-            continue
+            return False
         relative = _relative(app, pagename)
         if (taken := documents.get(relative.casefold())) is not None:
             logger.error("this page's name is taken by the generated %s (%s); rename or "
@@ -110,25 +111,39 @@ def generated_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                          location=taken, type="news", subtype="page_name")
             app.statuscode = 1
             clashed = True
-            continue
+            return False
         generated.append(pagename)
         key = keys[pagename] = page_key(site, pagename, context, template)
         if old.get(pagename) == key and outdir.joinpath(relative).is_file():
-            continue
+            return False
         written += 1
-        if not (parallel and shareable):
+        return True
+
+    for pagename, context, template in listings:
+        if not to_write(pagename, context, template):
+            continue
+        if not parallel:
             yield _rendered(renderer, pagename, context, template)
         elif later:
-            later.add(pagename)
+            later.append(pagename)
         else:
             held.append((pagename, context, template))
             if len(held) > MAX_HELD_PAGES:
-                later, held = {name for name, _, _ in held}, []
+                later, held = [name for name, _, _ in held], []
+    writers = None
     if later or len(held) >= MIN_PARALLEL_PAGES:
-        _write_in_parallel(app, later or held, renderer)
-        logger.info("news: %d generated pages written in %d processes",
-                    len(later or held), app.parallel)
-        held = []
+        with frozen_objects():
+            writers = _start_writers(app, later or held, renderer)
+        shared, held = len(later or held), []
+    # While the writers write, this process makes the search index and the feeds: at 1,000
+    # articles a full build's writers take 2.5 s, the index and the feeds 1.8 s.
+    for page in search_page(app):
+        if to_write(*page):
+            yield _rendered(renderer, *page)
+    write_feeds(app)
+    if writers is not None:
+        writers.join()
+        logger.info("news: %d generated pages written in %d processes", shared, app.parallel)
     for page in held:
         yield _rendered(renderer, *page)
     logger.info("news: %d of %d generated pages written", written, len(generated))
@@ -182,37 +197,32 @@ def _parallel(app: Sphinx) -> bool:
     return parallel_available and app.parallel > 1 and app.is_parallel_allowed("write")
 
 
-def _write_in_parallel(app: Sphinx, pages: set[str] | list[tuple[str, dict[str, Any], str]],
-                       renderer: PageRenderer) -> None:
-    """Render and write *pages* (of :func:`.pages.collect_pages`: the pages as made, or only
-    their names) in ``app.parallel`` forked processes, each taking every n-th in order.
+def _start_writers(app: Sphinx, pages: list[str] | list[tuple[str, dict[str, Any], str]],
+                   renderer: PageRenderer) -> ParallelTasks:
+    """Start rendering and writing *pages* (of :func:`.pages.collect_pages`: the pages as
+    made, or only their names) in ``app.parallel`` forked processes, each taking every n-th
+    in order.
 
     Sphinx writes the pages of ``html-collect-pages`` one by one in the main process, and the
-    archive has two or three of them an article. Given names, each process walks the page
-    contexts again rather than being handed them, so that no process holds every page's
-    context at once; given a few pages (one article added), the processes inherit them, as
-    the walk would cost more than their rendering.
+    archive has two or three of them an article. Given names, each process makes the
+    contexts of its share again rather than being handed them, so that no process holds
+    every page's context at once; given a few pages (one article added), the processes
+    inherit them, as making them again would cost more than their rendering.
     """
     shares = app.parallel
     builder: Any = app.builder
 
     def write_share(share: int) -> None:
-        if isinstance(pages, list):
-            for page in pages[share::shares]:
-                builder.handle_page(*_rendered(renderer, *page))
-            return
-        ordinal = 0
-        for pagename, context, template in collect_pages(app):
-            if pagename not in pages:
-                continue
-            if ordinal % shares == share:
-                builder.handle_page(*_rendered(renderer, pagename, context, template))
-            ordinal += 1
+        mine = pages[share::shares]
+        if mine and isinstance(mine[0], str):
+            mine = collect_pages(app, wanted=set(mine).__contains__)
+        for page in mine:
+            builder.handle_page(*_rendered(renderer, *page))
 
     tasks = ParallelTasks(shares)
     for share in range(shares):
         tasks.add_task(write_share, share)
-    tasks.join()
+    return tasks  # running; the caller joins them
 
 
 def _relative(app: Sphinx, pagename: str) -> str:

@@ -400,6 +400,7 @@ def unrendered(template: str, **context: Any) -> tuple[str, dict[str, Any]]:
 
 
 def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
+                  wanted: Callable[[str], bool] | None = None,
                   ) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
     """The archive, date, and every index's pages, for ``html-collect-pages`` (through
     :func:`.output.generated_pages`), with bodies :func:`unrendered`. Each context's
@@ -409,7 +410,9 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
     With *reuse* (whether the last build's page of that name is still on disk, with its
     key), a term that is not among ``dirty_terms`` (see :func:`compute_terms`) and whose
     pages are all reusable gives each page's name with ``None`` for its context: its pages are
-    the last build's, and making them again would cost seconds at 10,000 articles."""
+    the last build's, and making them again would cost seconds at 10,000 articles.
+
+    With *wanted*, only the pages it names are made (and given)."""
     builder = app.builder
     domain: NewsDomain = app.env.domains["news"]
     entries = domain.entries()
@@ -423,6 +426,9 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
 
     def url(fromdoc: str, target: str) -> str:
         return relative_page_uri(builder, fromdoc, target)
+
+    def want(name: str) -> bool:
+        return wanted is None or wanted(name)
 
     def term_keys_of(docname: str) -> set[tuple[str, str]]:
         found = keys.get(docname)
@@ -456,6 +462,8 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
             else None
         for page in pages:
             name = page_name(base, page.number)
+            if not want(name):
+                continue
             first = page.number is None
             # Only the first page says how many articles there are, so that the others,
             # which keep their articles as newer ones come, stay the same (and unwritten).
@@ -479,17 +487,19 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
     yield from listing("archive/index", "All articles", "archive index", list(entries))
 
     months = date_terms(entries)
-    by_year: dict[str, list[Term]] = {}
-    for term in sorted(months.values(), key=lambda t: t.slug, reverse=True):
-        by_year.setdefault(term.slug[:4], []).append(term)
-    undated = sum(1 for e in entries.values() if e.date is None)
-    body = unrendered(
-        "news/dates.html", years=[(y, [(t.name, url("dates/index", t.pagename),
-                                        len(t.docnames)) for t in ts])
-                                  for y, ts in by_year.items()],
-        undated=undated, archive_url=url("dates/index", "archive/index"))
-    yield "dates/index", {"title": "Articles by date", "news_body": body,
-                          "news_generated": "date index"}, "page.html"
+    if want("dates/index"):
+        by_year: dict[str, list[Term]] = {}
+        for term in sorted(months.values(), key=lambda t: t.slug, reverse=True):
+            by_year.setdefault(term.slug[:4], []).append(term)
+        undated = sum(1 for e in entries.values() if e.date is None)
+        body = unrendered(
+            "news/dates.html", years=[(y, [(t.name, url("dates/index", t.pagename),
+                                            len(t.docnames)) for t in ts])
+                                      for y, ts in by_year.items()],
+            undated=undated, archive_url=url("dates/index", "archive/index"))
+        yield "dates/index", {"title": "Articles by date", "news_body": body,
+                              "news_generated": "date index"}, "page.html"
+
     for term in months.values():
         yield from listing(term.pagename, term.name, f"page of {term.name}", term.docnames)
 
@@ -501,6 +511,8 @@ def collect_pages(app: Sphinx, reuse: Callable[[str], bool] | None = None,
         other = "count" if first == "name" else "name"
         pagenames = {first: base, other: f"{index.kind}/by-{other}"}
         for order, pagename in pagenames.items():
+            if not want(pagename):
+                continue
             if order == "name":
                 groups = [(letter, [(t.name, url(pagename, t.pagename), len(t.docnames))
                                     for t in group])

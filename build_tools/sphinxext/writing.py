@@ -5,7 +5,8 @@ a writer process, without waiting: the main process resolves faster than one wri
 so by the end it holds nearly every resolved doctree of the build at once. At 10,000 articles
 that is about 600 MB of the main process's peak (``docs/benchmarks.md``), growing with the
 archive. Here the same work is done in the same order, except that no more than
-``nproc + 1`` chunks are resolved and not yet written at any time; the output is the same.
+``nproc + 1`` chunks are resolved and not yet written at any time, and the main process's
+objects are frozen while it forks writers (:func:`frozen_objects`); the output is the same.
 
 It replaces ``Builder._write_parallel``, a private method, so it is installed only on the
 Sphinx versions it was written against (:data:`FOR_SPHINX`); others keep Sphinx's own.
@@ -13,8 +14,10 @@ Sphinx versions it was written against (:data:`FOR_SPHINX`); others keep Sphinx'
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import MethodType
 from typing import Any
 
@@ -38,6 +41,19 @@ def bound_parallel_writing(app: Sphinx) -> None:
     builder = app.builder
     if isinstance(builder, StandaloneHTMLBuilder) and sphinx.version_info[:2] in FOR_SPHINX:
         builder._write_parallel = MethodType(_write_parallel, builder)  # type: ignore[method-assign]
+
+
+@contextmanager
+def frozen_objects() -> Iterator[None]:
+    """This process's objects left out of its garbage collections (``gc.freeze``), and so out
+    of those of the processes it forks meanwhile: a collection in a forked writer otherwise
+    writes to every object it walks, and the kernel copies each page it writes to. At 1,000
+    articles that was 100,000 page faults and 0.9 s of a 13 s build."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _write_parallel(self: Any, docnames: Sequence[str], nproc: int) -> None:
@@ -66,17 +82,17 @@ def _write_parallel(self: Any, docnames: Sequence[str], nproc: int) -> None:
         next(progress)
 
     self.phase = BuildPhase.RESOLVING
-    for queued, chunk in enumerate(chunks):
-        # The one change: resolved chunks wait for a writer instead of piling up.
-        while queued - written > nproc:
-            if not tasks._join_one():
-                time.sleep(0.01)
-        arg = []
-        for docname in chunk:
-            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
-            self.write_doc_serialized(docname, doctree)
-            arg.append((docname, doctree))
-        tasks.add_task(write_process, arg, on_chunk_done)
-
-    tasks.join()
+    with frozen_objects():
+        for queued, chunk in enumerate(chunks):
+            # Resolved chunks wait for a writer instead of piling up.
+            while queued - written > nproc:
+                if not tasks._join_one():
+                    time.sleep(0.01)
+            arg = []
+            for docname in chunk:
+                doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+                self.write_doc_serialized(docname, doctree)
+                arg.append((docname, doctree))
+            tasks.add_task(write_process, arg, on_chunk_done)
+        tasks.join()
     logger.info('')
