@@ -74,6 +74,7 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("’", "'").casefold().split())
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every article
 def is_capitalised(word: str) -> bool:
     """``Reuters``, ``'Abd``, and names led by one small letter (``eBay``, ``iRobot``; not
     units such as ``kWh``)."""
@@ -86,6 +87,9 @@ def is_calendar_word(word: str) -> bool:
     return key in WEEKDAYS or key in MONTHS
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  #: "U.S.", "J.": not a sentence's end
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Words with their offsets; a sentence's final period becomes a token of its own."""
     tokens: list[tuple[str, int, int]] = []
@@ -95,7 +99,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
             len(word) > 1
             and word.endswith(".")
             and word.casefold() not in ABBREVIATIONS
-            and not re.fullmatch(r"(?:[^\W\d_]\.)+", word)
+            and not _INITIALS.fullmatch(word)
         ):
             tokens.append((word[:-1], start, end - 1))
             tokens.append((".", end - 1, end))
@@ -243,6 +247,7 @@ SUNDAY_PAPERS = frozenset("""Times Telegraph Herald Post Mirror Express Mail Ind
     Tribune Observer Business Sun World""".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _starts_run(word: str) -> bool:
     return is_capitalised(word) and any(c.isalpha() for c in word)
 

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from .people import is_title_word
 from .spans import fold
@@ -119,10 +121,15 @@ _WORD = re.compile(r"[^\W_](?:[\w'’]|-(?=[^\W_]))*")
 #: Lower-case words that stand inside a capitalised name: "Secretary of State".
 _JOINERS = frozenset(("of", "and", "for", "the", "on", "de"))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_COMMA = re.compile(r"[,;–—]| - ")  #: between two words: a comma, dash or semicolon
 
 
-@dataclass(frozen=True)
-class _Word:
+@lru_cache(maxsize=None)  # the taxonomy's phrases, looked for in every article
+def _keys(phrase: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(phrase)))
+
+
+class _Word(NamedTuple):  # a tuple: made for every word of every article
     key: str  #: folded, without a final possessive
     printed: str
     capitalised: bool  #: a capital first letter in mixed-case text: part of a name, maybe
@@ -153,7 +160,7 @@ def _words(text: str) -> list[_Word]:
             run += 1  # punctuation between them: a new run
         before = text[matches[i - 1].end():match.start()] if i else ""
         out.append(_Word(key, word, capitalised, run if in_name else -1, paragraph,
-                         any(c in before for c in ",;–—") or " - " in before))
+                         before != " " and _COMMA.search(before) is not None))
         if in_name:
             previous_cap_end = match.end()
         else:
@@ -221,7 +228,7 @@ class _Text:
     def places(self, phrase: str) -> list[tuple[int, int]]:
         """Where *phrase* stands as words of the text: (first word, end) index pairs. Only the
         places where its first word stands are looked at."""
-        keys = tuple(_WORD.findall(fold(phrase)))
+        keys = _keys(phrase)
         if not keys:
             return []
         n, first, words = len(keys), keys[0], self.words
@@ -253,7 +260,7 @@ def _found(text: _Text, signals: tuple[str, ...], masked: set[int],
     Longer phrases are looked for first and take their words into *masked*, so "to buy" and
     "buy" do not both count the one "buy"."""
     found: dict[str, list[int]] = {}
-    for signal in sorted(signals, key=lambda w: -len(_WORD.findall(w))):
+    for signal in sorted(signals, key=lambda w: -len(_keys(w))):
         places = [(i, end) for i, end in text.places(signal)
                   if not masked.intersection(range(i, end))]
         if places:
