@@ -182,6 +182,10 @@ def test_atom_with_a_site_url_has_absolute_links():
                                           "https://news.example.org/archive/"))
     assert not parsed.bozo
     assert parsed.entries[0].link == "https://news.example.org/archive/articles/a0.html"
+    # Each category in order, named by the index's page (the default page of its kind).
+    assert [(t.term, t.label, t.scheme) for t in parsed.entries[0].tags] == [
+        ("t", "t", "https://news.example.org/archive/tags/index.html"),
+        ("Ann Lee", "Ann Lee", "https://news.example.org/archive/people/index.html")]
     self_link = [link.href for link in parsed.feed.links if link.rel == "self"]
     assert self_link == ["https://news.example.org/archive/people/ann-lee.xml"]
     empty = feedparser.parse(render_atom(feed(0), "Archive", None, None))

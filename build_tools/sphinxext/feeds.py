@@ -133,10 +133,12 @@ def render_atom(feed: Feed, site: str, language: str | None, base: str | None,
             item.summary(entry.summary)
         if entry.authors:
             item.author([{"name": name} for name in entry.authors])
-        for kind, name in entry.categories:
-            # A scheme must be an IRI: the index's page, when the site's address is known.
-            scheme = (schemes or {}).get(kind, f"{kind}/index.html")
-            item.category(term=name, label=name, **({"scheme": href(scheme)} if base else {}))
+        # A scheme must be an IRI: the index's page, when the site's address is known. All
+        # in one call: feedgen redoes every category of the entry at each call.
+        item.category([{"term": name, "label": name,
+                        **({"scheme": href((schemes or {}).get(kind, f"{kind}/index.html"))}
+                           if base else {})}
+                       for kind, name in entry.categories])
     return gen.atom_str(pretty=True)
 
 
