@@ -112,6 +112,15 @@ def test_no_page_carries_the_whole_archive_in_a_toctree(site):
     assert "articles/" not in about
 
 
+def test_generated_pages_link_the_site_navigation_from_their_own_folder(site):
+    # Worked out once a folder (output.share_navigation): each page's links are its own.
+    link = re.compile(r'<li class="toctree-l1[^"]*"><a class="reference internal" '
+                      r'href="([^"]*)">About')
+    for name, about in (("search", "about.html"), ("people/index", "../about.html"),
+                        ("tags/index", "../about.html"), ("archive/index", "../about.html")):
+        assert link.findall(page(site, name)) == [about], name
+
+
 def test_removed_term_and_article_pages_do_not_linger(tmp_path):
     project = make_project(tmp_path, [SAMPLE, ARTICLES / "no-dateline.txt"])
     sphinx_build(project)

@@ -20,7 +20,8 @@ from .collect import (
 from .config import PATH_OPTIONS, check_config
 from .freshness import rewrite_for_site_changes
 from .head import page_context, write_catalog
-from .output import generated_pages, remove_stale_output, rewrite_after_interrupt
+from .output import (
+    generated_pages, remove_stale_output, rewrite_after_interrupt, share_navigation)
 from .pages import LatestDirective, compute_terms, latest_list, resolve_links
 from .publish import notfound_root, write_sitemap
 from .reading import read_few_serially, restore_parallel
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", resolve_links)
     app.connect("html-collect-pages", generated_pages)
     app.connect("html-page-context", page_context)
+    app.connect("html-page-context", share_navigation, priority=400)
     app.connect("html-page-context", notfound_root)
     # Before remove_stale_output, which takes the list of generated pages.
     app.connect("build-finished", write_sitemap)

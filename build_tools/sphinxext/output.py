@@ -19,9 +19,11 @@ the build has finished, so a build that stops half-way makes the next one render
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -166,6 +168,33 @@ def rewrite_after_interrupt(app: Sphinx, env: Any) -> list[str]:
     logger.info("news: the last build with these terms did not finish; every page is "
                 "written again")
     return sorted(env.found_docs)
+
+
+#: Each builder's site navigation, by the folder of the generated page it was made for and
+#: the arguments of ``toctree()``.
+_NAVIGATION: WeakKeyDictionary[Any, dict[tuple[str, tuple], str]] = WeakKeyDictionary()
+
+
+def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                     doctree: Any) -> None:
+    """``html-page-context``, before the theme's: a generated page's ``toctree()`` made once a
+    folder. Generated pages are in no toctree, so the site's navigation, with its links
+    relative to the page, is the same on every generated page of a folder; the theme (Furo)
+    asks for it on every page, and it was a sixth of the time a generated page takes to
+    write."""
+    if "news_generated" not in context or "toctree" not in context:
+        return
+    made = _NAVIGATION.setdefault(app.builder, {})
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+    toctree = context["toctree"]
+
+    def shared(**kwargs: Any) -> str:
+        key = (folder, tuple(sorted(kwargs.items())))
+        if key not in made:
+            made[key] = toctree(**kwargs)
+        return made[key]
+
+    context["toctree"] = shared
 
 
 def _rendered(renderer: PageRenderer, pagename: str, context: dict[str, Any],

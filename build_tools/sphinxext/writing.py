@@ -4,9 +4,15 @@ Sphinx (9.0) resolves every document's doctree in the main process and queues ea
 a writer process, without waiting: the main process resolves faster than one writer writes,
 so by the end it holds nearly every resolved doctree of the build at once. At 10,000 articles
 that is about 600 MB of the main process's peak (``docs/benchmarks.md``), growing with the
-archive. Here the same work is done in the same order, except that no more than
-``nproc + 1`` chunks are resolved and not yet written at any time, and the main process's
-objects are frozen while it forks writers (:func:`frozen_objects`); the output is the same.
+archive. Here the same work is done in the same order, except that no more than one chunk
+more than there are writers is resolved and not yet written at any time, and the main
+process's objects are frozen while it forks writers (:func:`frozen_objects`); the output is
+the same.
+
+Sphinx also starts one writer fewer than ``-j`` asks for, the main process being the other;
+but that process waits for the writers much of the time, and with ``-j 2`` one writer wrote
+every page of the site in turn (1,000 articles: 4.3 s, against 3.5 s with two). Here there
+are as many writers as ``-j`` asks for.
 
 It replaces ``Builder._write_parallel``, a private method, so it is installed only on the
 Sphinx versions it was written against (:data:`FOR_SPHINX`); others keep Sphinx's own.
@@ -57,9 +63,12 @@ def frozen_objects() -> Iterator[None]:
 
 
 def _write_parallel(self: Any, docnames: Sequence[str], nproc: int) -> None:
-    """``Builder._write_parallel`` of Sphinx 9.0, waiting for a writer before resolving more
-    than ``nproc + 1`` chunks ahead."""
+    """``Builder._write_parallel`` of Sphinx 9.0 (which Sphinx calls with *nproc* one less
+    than ``-j``), with ``nproc + 1`` writers, waiting for one before resolving more than
+    ``nproc + 2`` chunks ahead."""
     from sphinx.builders import _write_docname
+
+    nproc += 1
 
     def write_process(docs: list[tuple[str, nodes.document]]) -> None:
         self.phase = BuildPhase.WRITING
