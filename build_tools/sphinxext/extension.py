@@ -24,7 +24,7 @@ from .output import (
     generated_pages, remove_stale_output, rewrite_after_interrupt, share_navigation)
 from .pages import LatestDirective, compute_terms, latest_list, resolve_links
 from .publish import notfound_root, write_sitemap
-from .reading import read_few_serially, restore_parallel
+from .reading import one_share_a_reader, read_few_serially, restore_parallel
 from .search import collect_text, disable_sphinx_search
 from .writing import bound_parallel_writing
 
@@ -84,6 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.connect("builder-inited", disable_sphinx_search)
     app.connect("builder-inited", bound_parallel_writing)
+    app.connect("builder-inited", one_share_a_reader)
     app.connect("source-read", read_front_matter)
     app.connect("env-get-outdated", note_outdated)
     app.connect("env-before-read-docs", note_read)
