@@ -1,4 +1,5 @@
-"""Sphinx's parallel reading, skipped when it would cost more than it saves.
+"""Sphinx's parallel reading: skipped when it would cost more than it saves, and with one
+share of the documents a reader process when it runs.
 
 Sphinx (9.0) reads in parallel whenever ``-j`` allows, however few documents changed, and
 each reader process sends back the *whole* environment, pickled, which the main process
