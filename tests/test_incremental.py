@@ -269,9 +269,21 @@ def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
     # Changed listing pages written by two processes, handed the pages or making them again.
     monkeypatch.setattr(output, "MIN_PARALLEL_PAGES", 1)
     monkeypatch.setattr(output, "MAX_HELD_PAGES", held)
+    shares: list[list[str]] = []
+
+    class Tasks(reading.ParallelTasks):
+        def add_task(self, task, arg=None, result_func=None):
+            shares.append(list(arg))
+            super().add_task(task, arg, result_func)
+
+    monkeypatch.setattr(reading, "ParallelTasks", Tasks)
     _assets._file_checksum_inner.cache_clear()
-    make_app("html", srcdir=site, confoverrides=THEME, parallel=2).build()
-    # Read and written in parallel, with this process's objects frozen meanwhile: not after.
+    first = make_app("html", srcdir=site, confoverrides=THEME, parallel=3)
+    first.build()
+    # Read by three processes, one share of the documents each (Sphinx would cut these eight
+    # into four chunks, and 10,000 into 45), and written in parallel, with this process's
+    # objects frozen meanwhile: not after.
+    assert len(shares) == 3 and sorted(sum(shares, [])) == sorted(first.env.found_docs)
     assert gc.get_freeze_count() == 0
     (site / "articles" / "crossings.md").write_text(NEW_ARTICLE, encoding="utf-8")
     seen = []
