@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import uptodate
 from .convert import convert_folder
 from .errors import ArchiveError
 from .files import write_atomic
@@ -56,6 +57,15 @@ def cmd_html(args: argparse.Namespace) -> int:
         status = _convert(args, project)
         if status:
             return status
+
+        def state() -> str:
+            return uptodate.site_state(source=Path(args.source), confdir=Path(args.confdir),
+                                       builddir=builddir, options=[f"strict={args.strict}"])
+
+        if uptodate.unchanged(builddir, state()):
+            print(f"site unchanged since the last build: {builddir / 'html'} (Sphinx not run)")
+            return 0
+        uptodate.forget(builddir)
         # In-process, so the lock lives exactly as long as the build (a child process could
         # outlive a killed parent and keep writing unlocked).
         from sphinx.cmd.build import main as sphinx_main
@@ -72,6 +82,8 @@ def cmd_html(args: argparse.Namespace) -> int:
             if problems := check_site(builddir / "html", os.environ.get("SITE_URL") or None):
                 print(report(problems), file=sys.stderr)
                 return 1
+        if status == 0:
+            uptodate.remember(builddir, state())
     return status
 
 
