@@ -58,11 +58,9 @@ def cmd_html(args: argparse.Namespace) -> int:
         if status:
             return status
 
-        def state() -> str:
-            return uptodate.site_state(source=Path(args.source), confdir=Path(args.confdir),
-                                       builddir=builddir, options=[f"strict={args.strict}"])
-
-        if uptodate.unchanged(builddir, state()):
+        inputs = uptodate.input_state(source=Path(args.source), confdir=Path(args.confdir),
+                                      builddir=builddir, options=[f"strict={args.strict}"])
+        if uptodate.unchanged(builddir, inputs):
             print(f"site unchanged since the last build: {builddir / 'html'} (Sphinx not run)")
             return 0
         uptodate.forget(builddir)
@@ -83,7 +81,7 @@ def cmd_html(args: argparse.Namespace) -> int:
                 print(report(problems), file=sys.stderr)
                 return 1
         if status == 0:
-            uptodate.remember(builddir, state())
+            uptodate.remember(builddir, inputs)
     return status
 
 

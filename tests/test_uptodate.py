@@ -99,11 +99,32 @@ def test_a_failed_build_is_not_remembered(project: Path, builds: list[int], monk
     assert memo.is_file()
 
 
+def test_a_file_edited_while_sphinx_runs_is_built_next_time(project: Path, builds: list[int],
+                                                             monkeypatch):
+    import sphinx.cmd.build
+
+    counted = sphinx.cmd.build.main
+    about = project / "source" / "about.md"
+
+    def edited_meanwhile(argv):
+        status = counted(argv)
+        about.write_text(about.read_text(encoding="utf-8") + "\nWritten during the build.\n",
+                         encoding="utf-8")
+        return status
+
+    monkeypatch.setattr(sphinx.cmd.build, "main", edited_meanwhile)
+    assert html(project) == 0 and builds == [0]
+    monkeypatch.setattr(sphinx.cmd.build, "main", counted)
+    assert html(project) == 0 and builds == [0, 0]
+    page = (project / "build" / "html" / "about.html").read_text(encoding="utf-8")
+    assert "Written during the build." in page
+
+
 def test_the_state_covers_the_options_and_not_the_shell(project: Path):
     def state(strict: bool = False, **environ: str) -> str:
-        return uptodate.site_state(source=project / "source", confdir=project,
-                                   builddir=project / "build", options=[f"strict={strict}"],
-                                   environ={"PATH": "/usr/bin", **environ})
+        return uptodate.input_state(source=project / "source", confdir=project,
+                                    builddir=project / "build", options=[f"strict={strict}"],
+                                    environ={"PATH": "/usr/bin", **environ})
 
     assert state() == state() == state(PWD="/elsewhere", SHLVL="3")
     assert state(strict=True) != state()
