@@ -176,9 +176,9 @@ def run(count: int, jobs: str, keep: Path | None,
     step(PLAIN_FULL,
          [sys.executable, "-m", "sphinx", "-M", "html", str(plain), str(plain / "_build"),
           "-q", "-j", jobs])
-    # Untimed: the state `make html` leaves after a full build (Sphinx, with nothing to do,
-    # and the memo of what the site was built from), which the full step above, Sphinx
-    # alone as plain Sphinx is run, does not write.
+    # Untimed: `make html` once, leaving what it leaves after a full build of its own (the
+    # memo of what the site was built from), which the full step above does not write: it
+    # runs Sphinx alone, as plain Sphinx is run.
     _child(make_html, env)
     build("make html, nothing changed")
     stories = sorted(seeds.glob("*.txt"))
