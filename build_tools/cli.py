@@ -59,7 +59,8 @@ def cmd_html(args: argparse.Namespace) -> int:
             return status
 
         inputs = uptodate.input_state(source=Path(args.source), confdir=Path(args.confdir),
-                                      builddir=builddir, options=[f"strict={args.strict}"])
+                                      builddir=builddir, options=[f"strict={args.strict}"],
+                                      settings=project.settings, skip=[Path(args.input)])
         if uptodate.unchanged(builddir, inputs):
             print(f"site unchanged since the last build: {builddir / 'html'} (Sphinx not run)")
             return 0

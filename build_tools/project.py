@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .extract.registry import Registry, load_registry, load_taxonomy
 from .extract.tags import TagRule
+from .uptodate import plain_settings
 
 
 
@@ -25,6 +26,8 @@ class Project:
     taxonomy_file: Path | None  #: ``news_taxonomy``; ``None`` to use none
     ner: str | None  #: ``news_ner_backend``
     title: str  #: ``project``: the archive's name
+    #: conf.py's values that are plain data (:func:`.uptodate.plain_settings`)
+    settings: str = ""
 
     @property
     def articles(self) -> Path:
@@ -51,4 +54,5 @@ def load_project(confdir: Path, source: Path = Path("source")) -> Project:
 
     return Project(confdir, source, values["news_articles_dir"].strip("/"),
                    beside_conf(values["news_registry"]), beside_conf(values["news_taxonomy"]),
-                   values["news_ner_backend"], str(conf.get("project") or "News archive"))
+                   values["news_ner_backend"], str(conf.get("project") or "News archive"),
+                   plain_settings(conf))

@@ -7,13 +7,16 @@ everything it is made from has the ``stat`` signature it had when the last succe
 started, and everything it left is as it left it:
 
 * every file under the Sphinx source folder (the articles the converter just wrote or left,
-  hand-written pages, templates, static files), and the files beside ``conf.py`` (``conf.py``
-  itself, the registry and taxonomy, anything it may read);
-* the extension's own files (``build_tools``), and the names of the entries of every folder
-  on Python's path (an installed, upgraded or removed package changes the name of its
-  ``*.dist-info`` folder);
+  hand-written pages, templates, static files), and every file under ``conf.py``'s folder
+  (``conf.py`` itself, the registry and taxonomy, templates, extra files, local extensions,
+  anything it may read) but for hidden folders, the input folder and the build folder;
+* the values ``conf.py`` sets that are plain data (:func:`plain_settings`: a year worked out
+  from today's date changes them);
+* the extension's own files (``build_tools``), and the files of every folder on Python's
+  path and each installed package's ``RECORD`` (an install, upgrade or removal changes them;
+  the files of another package installed in editable mode are not followed);
 * the command's options and the environment variables (``SITE_URL`` and any a ``conf.py``
-  reads; only a few that differ from shell to shell are left out: :data:`SHELL_ONLY`);
+  reads; only some that differ from terminal to terminal are left out: :data:`SHELL_ONLY`);
 * every file of the output (a page deleted or edited by hand is written again by Sphinx, so
   any change there makes the build run), and the doctree folder's files.
 
@@ -33,6 +36,7 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from .files import read_json, write_atomic
 from .lock import LOCK_NAME
@@ -40,17 +44,25 @@ from .outputs import signature
 
 MEMO_NAME = ".news-site.json"
 FORMAT = 1
-#: Environment variables that differ between two shells or two ``make`` runs and that no
-#: build reads: all the others are part of the state.
+#: Environment variables that differ between two shells, terminals or ``make`` runs and that
+#: no build reads (also any starting with :data:`SHELL_PREFIXES`): all the others are part of
+#: the state, but for empty ones, which ``conf.py`` and Sphinx read as unset.
 SHELL_ONLY = frozenset(("_", "PWD", "OLDPWD", "SHLVL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL",
                         "MAKE_TERMOUT", "MAKE_TERMERR", "TERM_SESSION_ID", "WINDOWID",
-                        "COLUMNS", "LINES", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY",
-                        "SSH_AUTH_SOCK"))
+                        "WINDOWPATH", "COLUMNS", "LINES", "GPG_TTY", "TMUX", "TMUX_PANE",
+                        "XDG_SESSION_ID"))
+SHELL_PREFIXES = ("SSH_", "VSCODE_", "KITTY_", "ITERM_", "WT_")
+#: Folders below the configuration folder that no build reads: tools' caches, version
+#: control, and the interpreter's own (found by name, at any depth).
+UNREAD = frozenset(("__pycache__", "node_modules"))
 
 
-def _tree(digest: "hashlib._Hash", root: Path, skip: frozenset[str] = frozenset()) -> None:
+def _tree(digest: "hashlib._Hash", root: Path, skip: frozenset[str] = frozenset(),
+          skip_paths: frozenset[str] = frozenset(), hidden_folders: bool = True) -> None:
     """Every file under *root* (symbolic links followed, each folder once) into *digest*: its
-    path from *root* and its signature, in a fixed order."""
+    path from *root* and its signature, in a fixed order. Entries named in *skip* and
+    folders whose real path is in *skip_paths* are left out, and without *hidden_folders*
+    so are folders whose names start with a dot."""
     seen: set[tuple[int, int]] = set()
     pending = [(root, "")]
     while pending:
@@ -60,7 +72,7 @@ def _tree(digest: "hashlib._Hash", root: Path, skip: frozenset[str] = frozenset(
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
         except OSError:
-            digest.update(f"{prefix}\0missing\n".encode())
+            digest.update(f"{prefix}\0missing\n".encode("utf-8", "surrogateescape"))
             continue
         if (found.st_dev, found.st_ino) in seen:
             continue
@@ -71,7 +83,9 @@ def _tree(digest: "hashlib._Hash", root: Path, skip: frozenset[str] = frozenset(
             name = f"{prefix}{entry.name}"
             try:
                 if entry.is_dir():
-                    pending.append((Path(entry.path), f"{name}/"))
+                    if not ((not hidden_folders and entry.name.startswith("."))
+                            or (skip_paths and os.path.realpath(entry.path) in skip_paths)):
+                        pending.append((Path(entry.path), f"{name}/"))
                     continue
                 signed = signature(entry)
             except OSError:  # a dangling link, or gone meanwhile
@@ -79,10 +93,11 @@ def _tree(digest: "hashlib._Hash", root: Path, skip: frozenset[str] = frozenset(
             digest.update(f"{name}\0{signed}\n".encode("utf-8", "surrogateescape"))
 
 
-def _entries(digest: "hashlib._Hash", folder: Path, signed: bool) -> None:
-    """The entries of *folder* (not below it) into *digest*: names, and with *signed* the
-    signatures of its files (not of its folders, whose times change as files come and go in
-    them: the build folder's, when this memo is written)."""
+def _entries(digest: "hashlib._Hash", folder: Path) -> None:
+    """The entries of *folder* (not below it) into *digest*: the names and signatures of its
+    files, the names of its folders (whose times change as files come and go in them), and
+    for an installed package's ``*.dist-info`` folder the signature of its ``RECORD``, which
+    every install writes again."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -92,29 +107,72 @@ def _entries(digest: "hashlib._Hash", folder: Path, signed: bool) -> None:
     digest.update(f"{folder}\0\n".encode("utf-8", "surrogateescape"))
     for entry in entries:
         try:
-            found = signature(entry) if signed and entry.is_file() else None
+            if entry.is_file():
+                found = signature(entry)
+            elif entry.name.endswith(".dist-info"):
+                found = signature(os.path.join(entry.path, "RECORD"))
+            else:
+                found = None
         except OSError:
             found = None
         digest.update(f"{entry.name}\0{found}\n".encode("utf-8", "surrogateescape"))
 
 
+def plain_settings(namespace: Mapping[str, Any]) -> str:
+    """The values of a run ``conf.py``'s namespace that are plain data (text, numbers, and
+    lists, tuples, sets and dictionaries of them), as one text: a value worked out when
+    ``conf.py`` runs (a year from today's date, a version from git) changes it though no
+    file changed."""
+    def plain(value: Any) -> Any:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, (list, tuple)):
+            items = [plain(v) for v in value]
+            return None if _NOT_PLAIN in items else items
+        if isinstance(value, (set, frozenset)):
+            items = [plain(v) for v in value]
+            return None if _NOT_PLAIN in items else sorted(items, key=repr)
+        if isinstance(value, dict):
+            pairs = [(plain(k), plain(v)) for k, v in value.items()]
+            return None if any(_NOT_PLAIN in pair for pair in pairs) else \
+                sorted(pairs, key=repr)
+        return _NOT_PLAIN
+
+    return repr(sorted((name, made) for name, value in namespace.items()
+                       if not name.startswith("__") and (made := plain(value)) is not _NOT_PLAIN))
+
+
+_NOT_PLAIN = object()  #: a value :func:`plain_settings` leaves out: a module, a function, ...
+
+
 def input_state(*, source: Path, confdir: Path, builddir: Path, options: Iterable[str],
+                settings: str = "", skip: Iterable[Path] = (),
                 environ: Mapping[str, str] | None = None) -> str:
-    """A digest of everything a build of *source* (with ``conf.py`` in *confdir*) into
-    *builddir* is made from; *options*: the command's own, as strings."""
+    """A digest of everything a build of *source* (with ``conf.py`` in *confdir*, whose
+    :func:`plain_settings` are *settings*) into *builddir* is made from; *options*: the
+    command's own, as strings; *skip*: folders under *confdir* that no build reads (the
+    input folder, whose articles reach the build through *source*)."""
     digest = hashlib.sha256()
     environ = os.environ if environ is None else environ
+    variables = sorted((k, v) for k, v in environ.items()
+                       if v and k not in SHELL_ONLY and not k.startswith(SHELL_PREFIXES))
     digest.update(repr((FORMAT, sys.version, [str(Path(p).resolve()) for p in
                                               (source, confdir, builddir)],
-                        list(options),
-                        sorted((k, v) for k, v in environ.items() if k not in SHELL_ONLY))
+                        list(options), settings, variables)
                        ).encode("utf-8", "surrogateescape"))
-    _tree(digest, source, skip=frozenset((LOCK_NAME,)))  # rewritten by every run
-    _entries(digest, confdir, signed=True)
-    _tree(digest, Path(__file__).parent, skip=frozenset(("__pycache__",)))
+    output = frozenset((os.path.realpath(builddir),))  # a build folder inside the sources
+    # The converter's lock is rewritten by every run.
+    _tree(digest, source, skip=frozenset((LOCK_NAME,)), skip_paths=output)
+    # Everything else beside conf.py, at any depth: templates, static and extra files,
+    # local extensions and data that conf.py may name. Not the folders walked here apart,
+    # the build's output, the Python installation, or hidden folders (.git, .venv).
+    if os.path.realpath(confdir) != os.path.realpath(source):
+        _tree(digest, confdir, skip=UNREAD, hidden_folders=False, skip_paths=output | {
+            os.path.realpath(p) for p in (source, sys.prefix, Path(__file__).parent, *skip)})
+    _tree(digest, Path(__file__).parent, skip=UNREAD)
     for folder in dict.fromkeys(sys.path):
         if folder and Path(folder).is_dir():
-            _entries(digest, Path(folder), signed=False)
+            _entries(digest, Path(folder))
     return digest.hexdigest()
 
 
@@ -123,7 +181,7 @@ def output_state(builddir: Path) -> str:
     folder's files."""
     digest = hashlib.sha256()
     _tree(digest, builddir / "html")
-    _entries(digest, builddir / "doctrees", signed=True)
+    _entries(digest, builddir / "doctrees")
     return digest.hexdigest()
 
 

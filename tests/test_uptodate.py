@@ -81,6 +81,42 @@ def test_nothing_changed_skips_sphinx_and_any_change_runs_it(project: Path, buil
     assert html(project) == 0 and len(builds) == 6
 
 
+def test_files_beside_conf_py_and_its_worked_out_values_count(project: Path, builds: list[int]):
+    extra = project / "extra"
+    extra.mkdir()
+    (extra / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nhtml_extra_path = ["extra"]\n',
+                    encoding="utf-8")
+    assert html(project) == 0 and html(project) == 0 and len(builds) == 1
+    # A file in a folder beside conf.py that the configuration names.
+    (extra / "robots.txt").write_text("User-agent: *\nDisallow: /drafts/\n", encoding="utf-8")
+    assert html(project) == 0 and len(builds) == 2
+    robots = project / "build" / "html" / "robots.txt"
+    assert "Disallow: /drafts/" in robots.read_text(encoding="utf-8")
+    # The input folder and the build folder beside conf.py are not read by Sphinx: a report
+    # or a scratch file there changes nothing.
+    (project / "build" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert html(project) == 0 and len(builds) == 2
+
+
+def test_plain_settings_are_the_values_conf_py_worked_out():
+    import datetime
+    import os as module
+
+    def settings(year: int) -> str:
+        return uptodate.plain_settings({
+            "project": "News", "copyright": f"{year}, the publishers", "os": module,
+            "setup": lambda app: None, "news_indexes": {"tags": "Tags"},
+            "html_sidebars": {"**": ["a.html", "b.html"]}, "when": datetime.date(2026, 1, 1),
+            "__file__": "/somewhere/conf.py"})
+
+    assert settings(2026) == settings(2026) != settings(2027)
+    for left_out in ("os", "setup", "when", "__file__"):
+        assert repr(left_out) not in settings(2026)
+    assert "news_indexes" in settings(2026) and "html_sidebars" in settings(2026)
+
+
 def test_a_failed_build_is_not_remembered(project: Path, builds: list[int], monkeypatch):
     import sphinx.cmd.build
 
@@ -121,13 +157,15 @@ def test_a_file_edited_while_sphinx_runs_is_built_next_time(project: Path, build
 
 
 def test_the_state_covers_the_options_and_not_the_shell(project: Path):
-    def state(strict: bool = False, **environ: str) -> str:
+    def state(strict: bool = False, settings: str = "", **environ: str) -> str:
         return uptodate.input_state(source=project / "source", confdir=project,
                                     builddir=project / "build", options=[f"strict={strict}"],
-                                    environ={"PATH": "/usr/bin", **environ})
+                                    settings=settings, environ={"PATH": "/usr/bin", **environ})
 
-    assert state() == state() == state(PWD="/elsewhere", SHLVL="3")
+    assert state() == state() == state(PWD="/elsewhere", SHLVL="3", SSH_TTY="/dev/pts/1")
+    assert state(SITE_URL="") == state()  # as make exports it: read as unset
     assert state(strict=True) != state()
+    assert state(settings="[('copyright', '2027')]") != state()
     assert state(SITE_URL="https://example.org/") != state()
     assert state(SOURCE_DATE_EPOCH="1") != state()
     (project / "source" / "_templates").mkdir(exist_ok=True)
