@@ -52,8 +52,9 @@ SHELL_ONLY = frozenset(("_", "PWD", "OLDPWD", "SHLVL", "MAKEFLAGS", "MFLAGS", "M
                         "WINDOWPATH", "COLUMNS", "LINES", "GPG_TTY", "TMUX", "TMUX_PANE",
                         "XDG_SESSION_ID"))
 SHELL_PREFIXES = ("SSH_", "VSCODE_", "KITTY_", "ITERM_", "WT_")
-#: Folders below the configuration folder that no build reads: tools' caches, version
-#: control, and the interpreter's own (found by name, at any depth).
+#: Folders that no build reads, found by name at any depth: Python's byte-code caches and npm's
+#: packages (hidden folders, such as ``.git`` and ``.venv``, are left out of the configuration
+#: folder's walk too).
 UNREAD = frozenset(("__pycache__", "node_modules"))
 
 
