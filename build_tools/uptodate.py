@@ -125,19 +125,21 @@ def plain_settings(namespace: Mapping[str, Any]) -> str:
     ``conf.py`` runs (a year from today's date, a version from git) changes it though no
     file changed."""
     def plain(value: Any) -> Any:
+        """*value* as plain data, or :data:`_NOT_PLAIN` if it holds anything else."""
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
-        if isinstance(value, (list, tuple)):
-            items = [plain(v) for v in value]
-            return None if _NOT_PLAIN in items else items
-        if isinstance(value, (set, frozenset)):
-            items = [plain(v) for v in value]
-            return None if _NOT_PLAIN in items else sorted(items, key=repr)
         if isinstance(value, dict):
-            pairs = [(plain(k), plain(v)) for k, v in value.items()]
-            return None if any(_NOT_PLAIN in pair for pair in pairs) else \
-                sorted(pairs, key=repr)
-        return _NOT_PLAIN
+            items = [(plain(k), plain(v)) for k, v in value.items()]
+            if any(_NOT_PLAIN in pair for pair in items):
+                return _NOT_PLAIN
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = [plain(v) for v in value]
+            if _NOT_PLAIN in items:
+                return _NOT_PLAIN
+        else:
+            return _NOT_PLAIN
+        # Sets and dictionaries in a fixed order; lists and tuples as they are.
+        return items if isinstance(value, (list, tuple)) else sorted(items, key=repr)
 
     return repr(sorted((name, made) for name, value in namespace.items()
                        if not name.startswith("__") and (made := plain(value)) is not _NOT_PLAIN))

@@ -109,10 +109,11 @@ def test_plain_settings_are_the_values_conf_py_worked_out():
             "project": "News", "copyright": f"{year}, the publishers", "os": module,
             "setup": lambda app: None, "news_indexes": {"tags": "Tags"},
             "html_sidebars": {"**": ["a.html", "b.html"]}, "when": datetime.date(2026, 1, 1),
+            "hooks": [print, "x"], "extensions": {"myst_parser", "sphinx.ext.githubpages"},
             "__file__": "/somewhere/conf.py"})
 
     assert settings(2026) == settings(2026) != settings(2027)
-    for left_out in ("os", "setup", "when", "__file__"):
+    for left_out in ("os", "setup", "when", "hooks", "__file__"):
         assert repr(left_out) not in settings(2026)
     assert "news_indexes" in settings(2026) and "html_sidebars" in settings(2026)
 
