@@ -3,9 +3,10 @@
 Articles are made from the sample seeds and, when it is beside the checkout, the real corpus
 (``../shared/corpus``), each copy with its own title and date so every one is a distinct page.
 Measured side by side in one run: conversion (new and unchanged), the full build, the same
-Markdown through plain Sphinx + MyST (the ratio), and ``make html`` with nothing changed, after
-adding the newest article, and after adding one dated among the others, editing, changing the
-people of and deleting one article, with each step's peak
+Markdown through plain Sphinx + MyST (the ratio) and plain Sphinx's own rebuilds with nothing
+changed and after one article's text is edited (the floor under ours), and ``make html`` with
+nothing changed, after adding the newest article, and after adding one dated among the others,
+editing, changing the people of and deleting one article, with each step's peak
 memory, then page and output sizes and the size of Sphinx's environment pickle and of our own
 stores beside it. Prints a Markdown table with the machine it ran on, then (``--search``, on
 when Chromium and Playwright are installed) the search benchmark's table for the built site:
@@ -50,7 +51,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import bench_chart, bench_record
-from .bench_record import OURS_FULL, PLAIN_FULL, Entry
+from .bench_record import OURS_FULL, PLAIN_FULL, PLAIN_REBUILD, Entry
 from .cache import CACHE_NAME
 from .files import write_atomic
 from .sphinxext.texts import STORE as TEXTS
@@ -173,9 +174,16 @@ def run(count: int, jobs: str, keep: Path | None,
     step(OURS_FULL, sphinx)
     # The same generated Markdown through plain Sphinx + MyST and the same theme, no archive.
     _plain_project(articles, plain)
-    step(PLAIN_FULL,
-         [sys.executable, "-m", "sphinx", "-M", "html", str(plain), str(plain / "_build"),
-          "-q", "-j", jobs])
+    plain_sphinx = [sys.executable, "-m", "sphinx", "-M", "html", str(plain),
+                    str(plain / "_build"), "-q", "-j", jobs]
+    step(PLAIN_FULL, plain_sphinx)
+    # Sphinx's own cost of a change, the floor under ours: its start, its environment loaded
+    # and saved, the page read and written again.
+    step(f"{PLAIN_REBUILD}nothing changed", plain_sphinx)
+    edited = sorted((plain / "articles").glob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more paragraph.\n",
+                      encoding="utf-8")
+    step(f"{PLAIN_REBUILD}one article's text edited", plain_sphinx)
     # Untimed: `make html` once, leaving what it leaves after a full build of its own (the
     # memo of what the site was built from), which the full step above does not write: it
     # runs Sphinx alone, as plain Sphinx is run.
@@ -253,7 +261,8 @@ def table(steps: list[Step], sizes: Sizes) -> str:
     for s in steps:
         share = (f"{s.seconds / plain:.2f}x plain" if s.label == OURS_FULL
                  else f"{100 * s.seconds / full:.0f} %" if s.label.startswith("make html")
-                 else "")
+                 else f"{100 * s.seconds / plain:.0f} % of plain" if
+                 s.label.startswith(PLAIN_REBUILD) else "")
         peak = f"{s.peak_mb:,.0f}" if s.peak_mb else ""
         rate = f"{s.rate:,.0f}/s" if s.rate else ""
         lines.append(f"| {s.label} | {s.seconds:.1f} | {share} | {peak} | {rate} |")

@@ -32,6 +32,8 @@ Entry = dict[str, Any]
 
 OURS_FULL = "sphinx build (full)"  #: the step label of our full build
 PLAIN_FULL = "plain Sphinx + MyST (full, same Markdown)"  #: plain Sphinx's, same Markdown
+#: Plain Sphinx's own rebuilds, after the full one: what Sphinx alone costs for a change.
+PLAIN_REBUILD = "plain Sphinx + MyST, "
 
 _BLOCK = re.compile(r"<!-- bench:latest N=(\d+) -->\n.*?<!-- /bench -->\n?", re.DOTALL)
 

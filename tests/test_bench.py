@@ -15,6 +15,7 @@ from build_tools.bench import Result, Sizes, Step, entry, measure_sizes, table
 STEPS = [Step("convert (all new)", 6.8123, 127.04, 146.8),
          Step(bench.OURS_FULL, 27.6, 170.0),
          Step(bench.PLAIN_FULL, 13.8, 127.0),
+         Step(f"{bench.PLAIN_REBUILD}one article's text edited", 1.38, 100.0),
          Step("make html, nothing changed", 2.76, 111.0)]
 SIZES = Sizes(pages=3029, median_page_kb=20.2, largest_page_kb=118.0, output_mb=81.4,
               search_index_mb=5.0, environment_pickle_mb=95.123456,
@@ -28,7 +29,9 @@ def test_the_table_gives_ratios_rates_and_the_environment_and_stores_sizes():
     rows = table(STEPS, SIZES).splitlines()
     assert rows[2] == "| convert (all new) | 6.8 |  | 127 | 147/s |"
     assert rows[3] == f"| {bench.OURS_FULL} | 27.6 | 2.00x plain | 170 |  |"
-    assert rows[5] == "| make html, nothing changed | 2.8 | 10 % | 111 |  |"
+    assert rows[5] == (f"| {bench.PLAIN_REBUILD}one article's text edited | 1.4 | 10 % of plain "
+                       "| 100 |  |")
+    assert rows[6] == "| make html, nothing changed | 2.8 | 10 % | 111 |  |"
     assert "`environment.pickle` 95.1 MB" in rows[-1]
     assert "`news-output-html.json` 2.5 MB, `.news-extracted.json` 400 kB" in rows[-1]
 
