@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import replace
 from pathlib import Path
 from unittest.mock import patch
@@ -178,9 +179,13 @@ def test_facet_columns_decode_to_each_documents_values():
     docs = [_doc(0, "A", "x", year="2023", tags=("migration",), people=("Rosa Diaz", "Joe Biden")),
             _doc(1, "B", "x", year=None, tags=()),
             _doc(2, "C", "x", year="2007", tags=("migration", "trade"), people=("Joe Biden",))]
-    facets = {f["key"]: f for f in build_index(docs, [], FACETS, STEM)[0]["facets"]["facets"]}
+    files = build_index(docs, [], FACETS, STEM)[0]
+    facets = {f["key"]: f for f in files["facets"]["facets"]}
+    # The columns run in the documents' numbers' order: the undated one, then by date.
+    numbers = [n - 1 for n in accumulate(decode_ints(files["facets"]["docs"]))]
+    assert [files[f"d/{n}"]["u"] for n in numbers] == [docs[i].url for i in (1, 2, 0)]
     assert facets["year"]["values"] == ["2023", "2007"]
-    assert decode_ints(facets["year"]["col"]) == [1, 0, 2]
+    assert decode_ints(facets["year"]["col"]) == [0, 2, 1]
     tag = facets["tag"]
     assert tag["values"][0] == "migration"  # most documents first
 
@@ -195,8 +200,8 @@ def test_facet_columns_decode_to_each_documents_values():
                 ids.append(current)
         return out
 
-    assert columns(tag) == [{"migration"}, set(), {"migration", "trade"}]
-    assert columns(facets["person"]) == [{"Rosa Diaz", "Joe Biden"}, set(), {"Joe Biden"}]
+    assert columns(tag) == [set(), {"migration", "trade"}, {"migration"}]
+    assert columns(facets["person"]) == [set(), {"Joe Biden"}, {"Rosa Diaz", "Joe Biden"}]
 
 
 def test_scripts_hand_each_payload_to_the_loader_with_a_build_id():
@@ -229,29 +234,43 @@ VOCABULARY = ("border migrants migrant walked walking talks talk officials offic
               ).split()
 
 
+#: The days the documents of :func:`editions` are dated on (None: undated).
+DAYS = (None, "2022-12-30", "2023-01-01", "2023-01-02", "2024-06-01")
+
+
+def _in_site_order(docs: list[IndexedDoc]) -> list[IndexedDoc]:
+    """Undated documents first, then by day; within a day, in the order they came."""
+    return sorted(docs, key=lambda doc: doc.date or "")
+
+
 @st.composite
 def editions(draw):
-    """An archive and a few editions of it: documents edited in place, added among the last
-    ones or the last taken out, the way a newsroom's archive changes."""
+    """An archive and a few editions of it: documents edited in place, added on any day or
+    taken out, the way a newsroom's archive changes."""
     def text():
         words = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8)
         return (" ".join(draw(words)).title(),
                 *(" ".join(p) + "." for p in draw(st.lists(words, min_size=1, max_size=3))))
 
     made = iter(range(1000))
-    docs = [_doc(next(made), *text()) for _ in range(draw(st.integers(1, 12)))]
+
+    def new() -> IndexedDoc:
+        return replace(_doc(next(made), *text()), date=draw(st.sampled_from(DAYS)))
+
+    docs = _in_site_order([new() for _ in range(draw(st.integers(1, 12)))])
     steps = [docs]
     for _ in range(draw(st.integers(1, 4))):
         docs = list(docs)
         for _ in range(draw(st.integers(0, 2))):
             n = draw(st.integers(0, len(docs) - 1))
-            docs[n] = replace(_doc(n, *text()), url=docs[n].url)
-        # New ones among the last (the day's stories are ordered by title), or the last gone.
-        if len(docs) > 1 and draw(st.booleans()):
-            docs.pop(-draw(st.integers(1, min(2, len(docs) - 1))))
+            title, *paragraphs = text()
+            docs[n] = replace(docs[n], text=SearchDoc(title, tuple(paragraphs)))
+        for _ in range(draw(st.integers(0, 2))):
+            if len(docs) > 1:
+                docs.pop(draw(st.integers(0, len(docs) - 1)))
         for _ in range(draw(st.integers(0, 3))):
-            docs.insert(len(docs) - draw(st.integers(0, min(2, len(docs)))),
-                        _doc(next(made), *text()))
+            docs.insert(draw(st.integers(0, len(docs))), new())
+        docs = _in_site_order(docs)
         steps.append(docs)
     return steps
 
@@ -279,14 +298,40 @@ def test_an_index_updated_in_place_equals_one_built_whole(steps, shard_chars):
                 index_scripts(whole)["manifest.js"]
 
 
-def test_an_index_is_built_whole_when_documents_moved_or_its_files_are_not_as_written():
+def _dated(number: int, day: str) -> IndexedDoc:
+    return replace(_doc(number, f"Title {number}", f"Body {number} text"), date=day)
+
+
+def test_numbers_move_only_within_the_day_of_an_article_added_or_taken_out():
+    days = ["2020-03-01"] * 3 + ["2020-03-02"] * 3 + ["2021-07-04"] * 3 + ["2021-07-05"] * 6
+    docs = [_dated(i, day) for i, day in enumerate(days)]
+    files, state = build_index(docs, [], FACETS, STEM, "stemmer")
+    # Blocks of eight a day (the busiest has six), from the first of January 2020: the 2nd
+    # of March is the 61st day after it.
+    assert search_index.numbering(docs)[:6] == [480, 481, 482, 488, 489, 490]
+    added = [*docs[:4], _dated(99, "2020-03-02"), *docs[4:]]
+    changed, kept, _ = update_index(state, files.get, added, [], FACETS, STEM, "stemmer")
+    numbers = search_index.numbering(added)
+    # The documents after the new one on its day are renumbered; no other file is written.
+    assert {key for key in changed if key.startswith("d/")} == {f"d/{n}" for n in numbers[4:7]}
+    assert {f"d/{n}" for n in numbers[:4] + numbers[7:]} <= kept
+    gone = docs[:1] + docs[2:]
+    changed, kept, _ = update_index(state, files.get, gone, [], FACETS, STEM, "stemmer")
+    assert {key for key in changed if key.startswith("d/")} == {"d/481"}
+    assert {"d/480", "d/488"} <= kept and "d/482" not in kept  # the last of its day, gone
+
+
+def test_an_index_is_built_whole_when_its_numbers_moved_or_its_files_are_not_as_written():
     docs = [_doc(i, f"Title {i}", f"Body {i} text") for i in range(6)]
     files, state = build_index(docs, [], FACETS, STEM, "stemmer")
     newest = [*docs, _doc(6, "Newest", "Border talks.")]
     assert update_index(state, files.get, newest, [], FACETS, STEM, "stemmer") is not None
-    # A document removed or put before others renumbers the rest.
+    # On one day, a document taken out or put before the others renumbers the rest; so does
+    # an older year (the blocks start from its first day).
     assert update_index(state, files.get, docs[1:], [], FACETS, STEM, "stemmer") is None
     assert update_index(state, files.get, [newest[-1], *docs], [], FACETS, STEM,
+                        "stemmer") is None
+    assert update_index(state, files.get, [_dated(7, "2019-05-05"), *docs], [], FACETS, STEM,
                         "stemmer") is None
     # Another stemmer, or a file of the last index that cannot be read.
     assert update_index(state, files.get, newest, [], FACETS, STEM, "other") is None

@@ -3,6 +3,7 @@ incremental and parallel builds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pickle
 import re
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +33,12 @@ def index_files(outdir: Path) -> dict[str, object]:
         assert match and match.group(1) == key, path
         out[key] = json.loads(match.group(2))
     return out
+
+
+def documents(files: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``d/N`` files, by number: the order of the index (other pages, then by date)."""
+    return [files[key] for key in sorted((k for k in files if k.startswith("d/")),
+                                         key=lambda k: int(k[2:]))]
 
 
 def all_text(files: dict[str, object]) -> str:
@@ -55,12 +63,13 @@ def test_our_index_replaces_sphinx_search(app):
     assert "Thousands of migrants walked toward the U.S. border." in text
     # Front matter is not text of the page.
     assert "Jose Torres" not in " ".join(json.dumps(files[k]["x"]) for k in files if k[:2] == "d/")
-    # Other pages, then articles oldest first: a new article takes the next number.
-    assert [files[f"d/{i}"]["t"] for i in range(3)] == [
+    # Other pages, then articles oldest first.
+    shown = documents(files)
+    assert [doc["t"] for doc in shown] == [
         "About this archive", "Stocks fall as central bank holds rates",
         "Migrant caravan heads north"]
-    assert files["d/2"]["u"] == "articles/caravan.html" and files["d/2"]["d"] == "2023-12-26"
-    assert files["d/0"]["k"] == "page"
+    assert shown[2]["u"] == "articles/caravan.html" and shown[2]["d"] == "2023-12-26"
+    assert shown[0]["k"] == "page"
 
 
 @pytest.mark.sphinx("html", testroot="search")
@@ -158,7 +167,7 @@ def test_dirhtml_urls(app):
     app.build()
     out = Path(app.outdir)
     files = index_files(out)
-    assert files["d/2"]["u"] == "articles/caravan/"
+    assert documents(files)[2]["u"] == "articles/caravan/"
     search = (out / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-index="../_search/"' in search and 'data-root="../"' in search
 
@@ -204,20 +213,35 @@ def test_incremental_and_parallel_builds_give_the_full_serial_index(tmp_path, in
     assert "zanzibarit" in json.dumps(terms)
 
 
-def test_a_new_newest_article_leaves_the_other_documents_files_alone(tmp_path, inputs):
-    """Documents are numbered oldest first, so the newest article takes the next number and
-    no other document's file is written again."""
+def _free_day(files: dict[str, Any]) -> str:
+    """A day among the articles' dates, in the year of one, on which none is dated."""
+    dates = sorted({doc["d"] for doc in documents(files) if doc["d"]})
+    day = dt.date.fromisoformat(dates[len(dates) // 2])
+    while (day := day + dt.timedelta(days=1)).isoformat() in dates:
+        pass
+    assert dates[0] < day.isoformat() < dates[-1]
+    return day.isoformat()
+
+
+@pytest.mark.parametrize("when", ["newest", "among the others"])
+def test_a_new_article_leaves_the_other_documents_files_alone(tmp_path, inputs, when):
+    """Documents are numbered by day (see search.index.numbering), so an article of a day no
+    other has, the newest or one among the others, leaves every other document's file as it
+    was."""
     project = make_project(tmp_path / "p", inputs)
     sphinx_build(project)
     root = project / "build" / "html" / "_search"
     written = {p.name: p.stat().st_mtime_ns for p in (root / "d").iterdir()}
-    (project / "seeds" / "2031-06-02-newest.txt").write_text(
-        "Newest story of all\n\nNEW YORK (Reuters) - A zanzibarite ferry sailed on Monday.\n",
+    day = "2031-06-02" if when == "newest" else _free_day(index_files(root.parent))
+    (project / "seeds" / f"{day}-new.txt").write_text(
+        "A new story\n\nNEW YORK (Reuters) - A zanzibarite ferry sailed on Monday.\n",
         encoding="utf-8")
     convert(project)
     sphinx_build(project)
-    files = index_files(project / "build" / "html")
-    assert files[f"d/{len(written)}"]["t"] == "Newest story of all"
+    shown = documents(index_files(project / "build" / "html"))
+    assert len(shown) == len(written) + 1
+    new = next(doc for doc in shown if doc["t"] == "A new story")
+    assert new["d"] == day and (new is shown[-1]) == (when == "newest")
     assert {p.name: p.stat().st_mtime_ns for p in (root / "d").iterdir()
             if p.name in written} == written
 

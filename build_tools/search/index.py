@@ -25,13 +25,16 @@ What a query loads, and why (``news-search.js`` is the reader):
 * ``d/N``: one document's display text (title, date, place, byline, paragraphs), loaded only
   for the results shown, for snippets.
 
-Documents are numbered in the order given (the writer gives other pages first, then articles
-oldest first), and a higher number breaks a tie: the newer article comes first.
+Documents are numbered by date (:func:`numbering`), and a higher number breaks a tie: the
+newer article comes first. Each day has a block of numbers of its own, so an article added or
+taken out renumbers only the later ones of its day: the others keep their ``d/N`` files and
+their postings.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -55,8 +58,9 @@ from .encode import (
 from .text import TOKEN, fold, fold_table
 
 #: 2: documents numbered oldest first, higher numbers winning ties; 3: postings hold the
-#: document's part of the score only, term shards named by their first term.
-FORMAT = 3
+#: document's part of the score only, term shards named by their first term; 4: numbers in
+#: blocks by day (:func:`numbering`), listed in the facets file.
+FORMAT = 4
 #: How much a word counts in each part of a document: a title match outranks a body match.
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
@@ -227,7 +231,7 @@ def doc_part(tf: int, length: int) -> int:
 
 
 def _row(key: str, found: tuple[list[int], list[int], list[str]] | None,
-         lengths: Sequence[int], to: str | None) -> Row:
+         lengths: Mapping[int, int], to: str | None) -> Row:
     if found is None:
         return key, "", "", to
     numbers, tfs, wheres = found
@@ -299,7 +303,8 @@ class IndexState:
     place (:func:`update_index`) instead of building it whole."""
 
     params: str  #: :func:`_params` and the stemmer's identity, when the index was built
-    docs: Sequence[tuple[str, str]]  #: per document number: its URL and :attr:`IndexedDoc.digest`
+    #: (number, URL, :attr:`IndexedDoc.digest`) of each document, by number
+    docs: Sequence[tuple[int, str, str]]
     words: Mapping[str, tuple[str, int]]  #: word -> its stem, how many documents have it
     firsts: Sequence[str]  #: each term shard's first term
     shards: Sequence[str]  #: each term shard's name
@@ -308,6 +313,43 @@ class IndexState:
 def _params(stemmer: str) -> str:
     return repr((FORMAT, TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT, BM25_K1, BM25_B,
                  REFERENCE_LENGTH, SCORE_SCALE, SHARD_CHARS, RANGE_TERMS, stemmer))
+
+
+def _slot(count: int) -> int:
+    """Room for *count* documents: the next power of two, so that a block that grows is
+    made larger (and every later number moves) once each time it doubles."""
+    return 0 if count <= 0 else 1 << (count - 1).bit_length()
+
+
+def _day(doc: IndexedDoc) -> int:
+    assert doc.date is not None
+    return dt.date.fromisoformat(doc.date[:10]).toordinal()
+
+
+def numbering(docs: Sequence[IndexedDoc]) -> list[int]:
+    """Each document's number, in the order given (pages, undated articles, then dated ones
+    oldest first): undated documents first, one after another; then a block of numbers per
+    day from the first of January of the oldest article's year, each as large as the
+    busiest day's (:func:`_slot`), holding that day's documents in the order given.
+
+    So a number depends on its day and its place among that day's documents alone, until the
+    busiest day outgrows the blocks, an older year comes, or the undated documents outgrow
+    theirs: an article added, edited or taken out leaves every other day's numbers as they
+    were, which :func:`update_index` relies on."""
+    days = [_day(doc) if doc.date else None for doc in docs]
+    per_day = Counter(day for day in days if day is not None)
+    if not per_day:
+        return list(range(len(docs)))
+    base = _slot(len(docs) - sum(per_day.values()))
+    size = _slot(max(per_day.values()))
+    epoch = dt.date(dt.date.fromordinal(min(per_day)).year, 1, 1).toordinal()
+    seen: Counter[int | None] = Counter()
+    out = []
+    for day in days:
+        rank = seen[day]
+        seen[day] += 1
+        out.append(rank if day is None else base + (day - epoch) * size + rank)
+    return out
 
 
 def _doc_file(doc: IndexedDoc) -> dict[str, Any]:
@@ -333,11 +375,12 @@ def build_index(
     postings: dict[str, tuple[list[int], list[int], list[str]]] = {}
     redirects: dict[str, str] = {}
     counts: Counter[str] = Counter()
-    lengths: list[int] = []
+    lengths: dict[int, int] = {}
     split = _FIELDS.split
-    for number, doc in enumerate(docs):
+    numbers = numbering(docs)
+    for number, doc in sorted(zip(numbers, docs), key=lambda pair: pair[0]):
         analysis = doc.text.analysis or analyse(doc.text, stems)
-        lengths.append(analysis.length)
+        lengths[number] = analysis.length
         if analysis.terms:
             # One split of the whole text, read three fields at a time: 2.5 million lines
             # at 10,000 articles.
@@ -365,14 +408,21 @@ def build_index(
     names_of = shard_names(firsts)
     for name, shard in zip(names_of, shards):
         files.update(shard_files(name, shard))
-    files.update(_shared_files(docs, names, facets, firsts, names_of))
-    state = IndexState(_params(stemmer), [(d.url, d.digest) for d in docs],
+    files.update(_shared_files(docs, numbers, names, facets, firsts, names_of))
+    state = IndexState(_params(stemmer), _numbered(docs, numbers),
                        {w: (redirects[w], n) for w, n in counts.items()}, firsts, names_of)
     return files, state
 
 
-def _shared_files(docs: Sequence[IndexedDoc], names: Sequence[NameEntry],
-                  facets: Sequence[Facet], firsts: Sequence[str],
+def _numbered(docs: Sequence[IndexedDoc], numbers: Sequence[int],
+              digests: Sequence[str] | None = None) -> list[tuple[int, str, str]]:
+    """:attr:`IndexState.docs`: (number, URL, digest) of each document, by number."""
+    digests = digests or [doc.digest for doc in docs]
+    return sorted(zip(numbers, (doc.url for doc in docs), digests))
+
+
+def _shared_files(docs: Sequence[IndexedDoc], numbers: Sequence[int],
+                  names: Sequence[NameEntry], facets: Sequence[Facet], firsts: Sequence[str],
                   shards: Sequence[str]) -> dict[str, Any]:
     """The names shards, the facet columns and the manifest: made whole on every build that
     writes an index (tens of milliseconds at 10,000 articles)."""
@@ -391,7 +441,7 @@ def _shared_files(docs: Sequence[IndexedDoc], names: Sequence[NameEntry],
     name_shards = _shards(name_items)
     for i, shard in enumerate(name_shards):
         files[f"n/{i}"] = dict(shard)
-    files["facets"] = _facet_columns(docs, facets)
+    files["facets"] = _facet_columns(docs, numbers, facets)
     files["manifest"] = {
         "format": FORMAT,
         "docs": len(docs),
@@ -422,23 +472,25 @@ def update_index(
     new state; the same index as :func:`build_index` would make. *read* gives a payload of
     the last build's index by name, or None when its file is missing or not as written.
 
-    Documents before the first whose URL differs keep their numbers, and are updated where
-    they changed; every one from there on is taken out and put in again (a new article is
-    the newest, and lands among the last ones: the day's stories are ordered by title).
-    None when more than :data:`UPDATE_SHARE` of the documents would be, or when the last
+    A number (:func:`numbering`) whose document is gone, is another or changed is taken out
+    and put in again; the rest stay as they are (an article added or taken out moves only
+    the later ones of its day). None when more than :data:`UPDATE_SHARE` of the documents
+    would be (the numbering changed its blocks), or when the last
     index was made with other parameters or cannot be read: then the index is built whole.
     The term shards made again are those of each range (:func:`starts_range`) holding a
     term of a changed document, and of the range before one whose first term comes or goes.
     """
-    old = previous.docs
     if previous.params != _params(stemmer) or not previous.firsts:
         return None
-    same = next((n for n, (doc, (url, _)) in enumerate(zip(docs, old)) if doc.url != url),
-                min(len(docs), len(old)))
-    digests = [doc.digest for doc in docs]
-    edited = [n for n in range(same) if digests[n] != old[n][1]]
-    if len(edited) + len(old) + len(docs) - 2 * same > UPDATE_SHARE * max(len(docs), 1):
+    numbers, digests = numbering(docs), [doc.digest for doc in docs]
+    before = {number: (url, digest) for number, url, digest in previous.docs}
+    now = {number: (doc.url, digest) for number, doc, digest in zip(numbers, docs, digests)}
+    # A number whose document is another, or the same one changed, is taken out and put in.
+    taken_out = sorted(n for n, was in before.items() if now.get(n) != was)
+    put_in = sorted(n for n, found in now.items() if before.get(n) != found)
+    if len({*taken_out, *put_in}) > UPDATE_SHARE * max(len(docs), 1):
         return None
+    by_number = dict(zip(numbers, docs))
     stems = Stems(stem)
     # term -> the numbers of the documents taken out, with their encoded positions
     removed: dict[str, dict[int, str]] = {}
@@ -446,7 +498,7 @@ def update_index(
     words = dict(previous.words)
     split = _FIELDS.split
     files: dict[str, Any] = {}
-    for number in [*edited, *range(same, len(old))]:
+    for number in taken_out:
         shown = read(f"d/{number}")
         if not isinstance(shown, dict):
             return None
@@ -459,8 +511,8 @@ def update_index(
                 return None  # not the state this index was made with
             stem_of, n = words[word]
             words[word] = (stem_of, n - 1)
-    for number in [*edited, *range(same, len(docs))]:
-        doc = docs[number]
+    for number in put_in:
+        doc = by_number[number]
         after = doc.text.analysis or analyse(doc.text, stems)
         fields = iter(split(after.terms) if after.terms else ())
         for term, tf, where in zip(fields, fields, fields):
@@ -532,10 +584,10 @@ def update_index(
         at = b
     if len(set(new_shards)) != len(new_shards) or any("-" in n for n in new_shards):
         return None  # a name twice: left to build_index's suffixes
-    kept.update(f"d/{n}" for n in range(same) if f"d/{n}" not in files)
-    files.update(_shared_files(docs, names, facets, new_firsts, new_shards))
-    state = IndexState(previous.params, [(d.url, g) for d, g in zip(docs, digests)],
-                       words, new_firsts, new_shards)
+    kept.update(f"d/{n}" for n in now if f"d/{n}" not in files)
+    files.update(_shared_files(docs, numbers, names, facets, new_firsts, new_shards))
+    state = IndexState(previous.params, _numbered(docs, numbers, digests), words, new_firsts,
+                       new_shards)
     return files, kept, state
 
 
@@ -604,12 +656,16 @@ def index_scripts(payloads: Mapping[str, Any],
     return out
 
 
-def _facet_columns(docs: Sequence[IndexedDoc], facets: Sequence[Facet]) -> dict[str, Any]:
-    """Each facet's values (most documents first) and, per document, the ids it has.
+def _facet_columns(docs: Sequence[IndexedDoc], numbers: Sequence[int],
+                   facets: Sequence[Facet]) -> dict[str, Any]:
+    """The documents' numbers, ascending, as gaps (``docs``); each facet's values (most
+    documents first) and, per document in that order, the ids it has.
 
     ``year`` is one number per document (0: undated, else 1 + the value's id); other facets
     list a document's ids as ascending gaps (each at least 1) closed by a 0.
     """
+    order = sorted(range(len(docs)), key=numbers.__getitem__)
+    docs = [docs[i] for i in order]
     out = []
     for facet in facets:
         counts: dict[str, int] = {}
@@ -629,4 +685,4 @@ def _facet_columns(docs: Sequence[IndexedDoc], facets: Sequence[Facet]) -> dict[
                 encode_ints(deltas(sorted({ids[v] for v in doc.facets.get(facet.key, ())})))
                 + encode_int(0) for doc in docs)
         out.append({"key": facet.key, "label": facet.label, "values": values, "col": column})
-    return {"facets": out}
+    return {"docs": encode_ints(deltas(numbers[i] for i in order)), "facets": out}

@@ -102,9 +102,9 @@ def _in_front_matter(node: nodes.Node) -> bool:
 
 
 def _documents(app: Sphinx, domain: NewsDomain) -> list[IndexedDoc]:
-    """The pages other than articles by name, then the articles oldest first: the index's
-    numbering. A new article, usually the newest, takes the next number, so the other
-    documents' files keep theirs (and are not written again)."""
+    """The pages other than articles by name, then the articles oldest first, the order the
+    index numbers them in (by day: :func:`build_tools.search.index.numbering`), so that a
+    new article leaves the other days' documents and their files as they were."""
     builder = app.builder
     # docname -> the digests of its text's file and of the text (see .texts.save_text)
     stored: dict[str, tuple[str, str]] = domain.data["search"]

@@ -267,25 +267,38 @@
     return out;
   }
 
-  // Facets: per document, its year and the ids of its values.
+  // Facets: per document, its year and the ids of its values. Documents are numbered in
+  // blocks by day (build_tools/search/index.py's numbering), so not every number is one:
+  // the file lists them, and the columns follow that list.
   let facets = null;
   async function loadFacets() {
     if (!facets) {
-      facets = NewsSearch.load("facets").then((data) => data.facets.map((f) => {
-        const ints = readInts(f.col);
-        const docs = [];
-        if (f.key === "year") {
-          for (const v of ints) docs.push(v ? [v - 1] : []);
-        } else {
-          let ids = [];
-          let id = -1;
-          for (const v of ints) {
-            if (v === 0) { docs.push(ids); ids = []; id = -1; } else { id += v; ids.push(id); }
+      facets = NewsSearch.load("facets").then((data) => {
+        const numbers = [];
+        let n = -1;
+        for (const gap of readInts(data.docs)) { n += gap; numbers.push(n); }
+        const list = data.facets.map((f) => {
+          const ints = readInts(f.col);
+          const docs = new Map();
+          if (f.key === "year") {
+            ints.forEach((v, i) => docs.set(numbers[i], v ? [v - 1] : []));
+          } else {
+            let ids = [];
+            let id = -1;
+            let k = 0;
+            for (const v of ints) {
+              if (v === 0) { docs.set(numbers[k++], ids); ids = []; id = -1; } else {
+                id += v;
+                ids.push(id);
+              }
+            }
           }
-        }
-        const ids = new Map(f.values.map((v, i) => [v, i]));
-        return { key: f.key, label: f.label, values: f.values, ids, docs };
-      }));
+          const ids = new Map(f.values.map((v, i) => [v, i]));
+          return { key: f.key, label: f.label, values: f.values, ids, docs };
+        });
+        list.numbers = numbers; // every document's, for a query of facets alone
+        return list;
+      });
     }
     return facets;
   }
@@ -373,9 +386,9 @@
       const facetData = await facets;
       const chosen = facetData.map((f) => (filters[f.key] || []).map((v) => f.ids.get(v)));
       const passes = (doc) => chosen.every((ids, i) => ids.every((id) => id !== undefined &&
-        facetData[i].docs[doc] && facetData[i].docs[doc].includes(id)));
+        (facetData[i].docs.get(doc) || []).includes(id)));
       if (scored) docs = [...scored].filter(([doc]) => passes(doc));
-      else for (let doc = 0; doc < manifest.docs; doc++) if (passes(doc)) docs.push([doc, 0]);
+      else for (const doc of facetData.numbers) if (passes(doc)) docs.push([doc, 0]);
     } else if (scored) {
       docs = [...scored];
     }
@@ -388,7 +401,7 @@
   function facetCounts(facetData, docs) {
     return facetData.map((f) => {
       const counts = new Map();
-      for (const [doc] of docs) for (const id of f.docs[doc] || []) {
+      for (const [doc] of docs) for (const id of f.docs.get(doc) || []) {
         counts.set(id, (counts.get(id) || 0) + 1);
       }
       return { key: f.key, label: f.label, values: f.values, ids: f.ids, counts };
