@@ -44,6 +44,10 @@ html_favicon = "source/_static/favicon.svg"
 html_copy_source = False  # articles' MyST sources are not published
 html_show_sourcelink = False
 html_last_updated_fmt = None
+# Sphinx's general index lists `index` directives, which articles never have: it was an empty
+# page, linked from every page's head and written again on every build. The archive's own
+# indexes are the tags, people, places, organisations, authors and dates.
+html_use_index = False
 # The sidebar links to the indexes; it never lists articles (that makes builds O(N^2)).
 html_sidebars = {
     "**": [

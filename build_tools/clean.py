@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import CACHE_NAME
+from .cache import CACHE_NAME, CITIES_NAME
 from .memo import MEMO_NAME
 from .outputs import is_hand_edited
 from .lock import LOCK_NAME, folder_locks
@@ -44,7 +44,7 @@ def clean(articles: Path, builddir: Path, force: bool = False) -> Cleaned:
             else:
                 path.unlink()
         for tmp in [*articles.glob(".*.md.*.tmp"), *articles.glob(f"{CACHE_NAME}*"),
-                    *articles.glob(f"{MEMO_NAME}*")]:
+                    *articles.glob(f"{CITIES_NAME}*"), *articles.glob(f"{MEMO_NAME}*")]:
             tmp.unlink()
         for path in sorted(articles.glob("*.md")):
             if not force and is_hand_edited(

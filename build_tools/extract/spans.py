@@ -69,6 +69,8 @@ def inside_brackets(span: Span) -> bool:
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``Comaltitlán`` and ``COMALTITLAN`` fold alike, and
     so do names that differ only by invisible format characters (a zero-width space)."""
+    if text.isascii():  # most words: nothing to decompose, strip or fold but the case
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", remove_format_characters(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.replace("’", "'").casefold().split())
