@@ -66,7 +66,6 @@ def tokens(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def fold_table() -> Mapping[str, str]:
     """Characters whose ``casefold()`` differs from ``lower()``, and :data:`LETTERS`, for the
     browser's fold.
