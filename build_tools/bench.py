@@ -52,7 +52,7 @@ from pathlib import Path
 
 from . import bench_chart, bench_record
 from .bench_record import OURS_FULL, PLAIN_FULL, PLAIN_REBUILD, Entry
-from .cache import CACHE_NAME
+from .cache import CACHE_NAME, CITIES_NAME
 from .files import write_atomic
 from .sphinxext.texts import STORE as TEXTS
 
@@ -226,7 +226,7 @@ def measure_sizes(site: Path, doctrees: Path, articles: Path) -> Sizes:
     pickle = doctrees / "environment.pickle"
     stores = [p for p in sorted(doctrees.iterdir()) if p.is_file()
               and p.suffix != ".doctree" and p != pickle] if doctrees.is_dir() else []
-    stores += [p for p in [articles / CACHE_NAME] if p.is_file()]
+    stores += [p for p in [articles / CACHE_NAME, articles / CITIES_NAME] if p.is_file()]
     texts = doctrees / TEXTS  # the pages' search texts, a file each (see sphinxext.texts)
     return Sizes(
         pages=len(pages),

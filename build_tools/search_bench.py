@@ -106,12 +106,10 @@ def index_stats(html_dir: Path) -> dict[str, Any]:
 
 
 def _docs_text(root: Path, limit: int = 400) -> list[str]:
-    """Title and paragraphs of the first *limit* documents, lower-cased."""
+    """Title and paragraphs of the first *limit* documents by number (other pages, then the
+    oldest articles; the numbers have gaps between days), lower-cased."""
     out = []
-    for number in range(limit):
-        path = root / "d" / f"{number}.js"
-        if not path.exists():
-            break
+    for path in sorted((root / "d").glob("*.js"), key=lambda p: int(p.stem))[:limit]:
         doc = _payload(path)
         out.append(" ".join([doc.get("t") or "", *doc.get("x", [])]).lower())
     return out

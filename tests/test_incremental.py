@@ -300,3 +300,12 @@ def test_reading_a_few_documents_serially_under_j_gives_the_same_site(
     want = tree(Path(build(make_app, fresh).outdir))
     assert sorted(got) == sorted(want)
     assert [n for n in want if got[n] != want[n]] == []
+
+
+def test_the_general_index_of_an_earlier_build_goes_when_it_is_switched_off(make_app, site: Path):
+    """The archive's conf.py has ``html_use_index = False``; a build folder kept from before
+    (the Pages workflow's cache) had Sphinx's empty ``genindex.html``, which Sphinx leaves."""
+    out = Path(build(make_app, site, html_use_index=True).outdir)
+    assert (out / "genindex.html").is_file()
+    build(make_app, site, html_use_index=False)
+    assert not (out / "genindex.html").exists() and (out / "index.html").is_file()

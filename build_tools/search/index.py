@@ -332,10 +332,11 @@ def numbering(docs: Sequence[IndexedDoc]) -> list[int]:
     day from the first of January of the oldest article's year, each as large as the
     busiest day's (:func:`_slot`), holding that day's documents in the order given.
 
-    So a number depends on its day and its place among that day's documents alone, until the
-    busiest day outgrows the blocks, an older year comes, or the undated documents outgrow
-    theirs: an article added, edited or taken out leaves every other day's numbers as they
-    were, which :func:`update_index` relies on."""
+    So a number depends on its day and its place among that day's documents alone: an
+    article added, edited or taken out leaves every other day's numbers as they were, which
+    :func:`update_index` relies on; except when the busiest day's count crosses a power of
+    two (either way), the oldest year changes, or the undated documents' count crosses one:
+    then nearly every number moves."""
     days = [_day(doc) if doc.date else None for doc in docs]
     per_day = Counter(day for day in days if day is not None)
     if not per_day:

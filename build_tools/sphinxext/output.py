@@ -345,4 +345,11 @@ def remove_stale_output(app: Sphinx, exception: Exception | None) -> None:
     for relative in sorted({*previous["pages"].values(), *previous["documents"].values(),
                             *previous["sources"].values()} - keep):
         _remove(outdir, relative)
+    if not getattr(app.builder, "use_index", True):
+        # Sphinx writes its general index only with html_use_index and never removes it: the
+        # page of an earlier build would stay in the output, and be published, unlinked.
+        index = _relative(app, "genindex")
+        if not any(Path(app.confdir, extra, index).exists()
+                   for extra in app.config.html_extra_path):
+            _remove(outdir, index)
     _save(store, current, app.builder.name, outdir)
