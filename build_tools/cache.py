@@ -8,8 +8,11 @@ the NER backend, the extractor's own code and data, and the versions of the gaze
 packages and of the Unicode database. Anything else (sidecars, the manifest,
 the archive-wide resolution, slugs) is applied afresh on every run, so it never goes stale.
 
-The cache is one JSON file in the output folder (``.news-extracted.json``; Sphinx skips
-dot files). It is only a speed-up: a missing, unreadable or foreign file is an empty cache.
+The cache is one file in the output folder (``.news-extracted.json``; Sphinx skips dot files):
+a JSON line with its format and key, then one JSON line an input, ``[path, extracted,
+rendered]``, so that a run writes back the lines of the inputs it did not change as it read
+them (encoding 10,000 articles again took a third of a second). It is only a speed-up: a
+missing, unreadable or foreign file is an empty cache.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from .outputs import Signature, Written
 CACHE_NAME = ".news-extracted.json"
 #: The gazetteer's city table as the last run made it, under the same key (see load_cities).
 CITIES_NAME = ".news-extracted-cities.json"
-FORMAT = 2
+FORMAT = 3
 _PACKAGE = Path(__file__).parent
 #: The code and data extraction depends on; any change to them empties the cache.
 _EXTRACTION_SOURCES = ("*.py", "extract/*.py", "data/*")
@@ -141,18 +144,25 @@ class ExtractionCache:
         self.key = key
         self.entries: dict[str, tuple[str, Extracted]] = {}  #: path -> (input sha256, what)
         self._raw: dict[str, dict[str, Any]] = {}  #: as read, to write back without encoding
+        self._lines: dict[str, str] = {}  #: path -> its line as read
         #: path -> what was rendered of it last time: see convert_folder.
         self.rendered: dict[str, Rendered] = {}
         try:
             with paused_gc():
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                if data.get("format") == FORMAT and data.get("key") == key:
-                    self._raw = dict(data["inputs"])
-                    self.entries = {p: (e["sha256"], _decode(e)) for p, e in self._raw.items()}
-                    self.rendered = {p: _rendered(r)
-                                     for p, r in data.get("rendered", {}).items()}
+                lines = self.path.read_text(encoding="utf-8").split("\n")
+                head = json.loads(lines[0])
+                if head.get("format") == FORMAT and head.get("key") == key:
+                    for line in filter(None, lines[1:]):
+                        path, entry, made = json.loads(line)
+                        self._lines[path] = line
+                        if entry is not None:
+                            self._raw[path] = entry
+                            self.entries[path] = (entry["sha256"], _decode(entry))
+                        if made is not None:
+                            self.rendered[path] = _rendered(made)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            self.entries, self._raw, self.rendered = {}, {}, {}  # a speed-up: start empty
+            # A speed-up: start empty.
+            self.entries, self._raw, self._lines, self.rendered = {}, {}, {}, {}
 
     def __enter__(self) -> ExtractionCache:
         # What was read (every field of every article: millions of objects at 10,000 inputs,
@@ -205,10 +215,17 @@ class ExtractionCache:
         if (known == set(entries) == set(self.entries) and rendered == self.rendered
                 and self.path.is_file()):
             return
-        data = {"format": FORMAT, "key": self.key, "inputs": {
-            path: self._raw[path] if path in known else
-            {"sha256": entry.article.source.sha256, **_encode(entry)}
-            for path, entry in sorted(entries.items())},
-            "rendered": {p: [r.key, r.sha, r.name, list(r.signature or ())]
-                         for p, r in sorted(rendered.items())}}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        lines = [json.dumps({"format": FORMAT, "key": self.key})]
+        for path in sorted(entries.keys() | rendered.keys()):
+            made = rendered.get(path)
+            if path in known and made == self.rendered.get(path) and path in self._lines:
+                lines.append(self._lines[path])
+                continue
+            entry = entries.get(path)
+            lines.append(json.dumps(
+                [path, None if entry is None else self._raw[path] if path in known
+                 else {"sha256": entry.article.source.sha256, **_encode(entry)},
+                 None if made is None else [made.key, made.sha, made.name,
+                                            list(made.signature or ())]],
+                ensure_ascii=False, separators=(",", ":")))
+        write_atomic(self.path, "\n".join(lines) + "\n")

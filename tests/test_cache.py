@@ -196,7 +196,8 @@ def test_the_city_table_is_kept_between_runs_under_the_extraction_key(tmp_path, 
     monkeypatch.setattr(gazetteer, "_CITIES", None)
     first = convert_folder(src, out)
     stored = json.loads((out / cache.CITIES_NAME).read_text(encoding="utf-8"))
-    assert stored["key"] == json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))["key"]
+    head = (out / CACHE_NAME).read_text(encoding="utf-8").split("\n", 1)[0]
+    assert stored["key"] == json.loads(head)["key"]
     made = gazetteer.make_cities()
     assert {key: tuple(value) for key, value in stored["cities"].items()} == made
 
@@ -224,3 +225,23 @@ def test_the_city_table_is_kept_between_runs_under_the_extraction_key(tmp_path, 
         convert_folder(src, out)
         assert json.loads((out / cache.CITIES_NAME).read_text(encoding="utf-8"))["key"] == \
             stored["key"]
+
+
+def test_a_line_of_the_cache_holds_line_separators_of_the_text(tmp_path, monkeypatch):
+    """One JSON line an input: text with U+2028, U+0085 or a form feed (which JSON leaves
+    unescaped, or Python's splitlines would break at) is read back whole, not re-extracted."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "2024-01-02-lines.txt").write_text(
+        "Lines\n\nLONDON (Reuters) - One\u2028two\x85three\x0cfour and Ann Lee said.\n",
+        encoding="utf-8")
+    convert_folder(src, out)
+    calls: list[str] = []
+    real = convert_module.extract_article
+    monkeypatch.setattr(convert_module, "extract_article",
+                        lambda raw, relpath, *a, **k: calls.append(relpath) or
+                        real(raw, relpath, *a, **k))
+    (src / "2024-01-03-other.txt").write_text(
+        "Other\n\nPARIS (Reuters) - Another story.\n", encoding="utf-8")
+    again = convert_folder(src, out)
+    assert calls == ["2024-01-03-other.txt"] and again.count(UNCHANGED) == 1

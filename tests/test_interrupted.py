@@ -46,11 +46,12 @@ def contents(folder: Path) -> dict[str, object]:
     files' ``stat`` signatures, which differ between copies."""
     out: dict[str, object] = {p.name: p.read_bytes() for p in folder.iterdir()
                               if p.name not in (LOCK_NAME, MEMO_NAME)}
-    cache = json.loads(out.pop(CACHE_NAME))
-    for record in cache["rendered"].values():
-        assert len(record[3]) == 4  # every file is signed
-        record[3] = None
-    out[CACHE_NAME] = cache
+    head, *lines = out.pop(CACHE_NAME).decode("utf-8").split("\n")
+    inputs = [json.loads(line) for line in lines if line]
+    for _, _, rendered in inputs:
+        assert len(rendered[3]) == 4  # every file is signed
+        rendered[3] = None
+    out[CACHE_NAME] = (json.loads(head), inputs)
     return out
 
 
