@@ -4,6 +4,7 @@ incremental and parallel builds."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import pickle
 import re
@@ -54,6 +55,10 @@ def test_our_index_replaces_sphinx_search(app):
     assert 'class="news-search"' in search and "_static/news-search.js" in search
     assert "searchtools.js" not in search
     assert (out / "_static" / "news-search.js").is_file()
+    # The script and the stemmer by version, so a browser never runs an old one on a new index.
+    digest = hashlib.sha256((out / "_static" / "news-search.js").read_bytes()).hexdigest()[:16]
+    assert f"_static/news-search.js?v={digest}" in search
+    assert re.search(r'_search/stemmer\.js\?v=[0-9a-f]{16}"', search)
     assert "Stemmer" in (out / "_search" / "stemmer.js").read_text(encoding="utf-8")
     files = index_files(out)
     manifest = files["manifest"]

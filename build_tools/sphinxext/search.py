@@ -358,6 +358,18 @@ def write_index(app: Sphinx) -> str:
     return _payload(scripts["manifest.js"])["build"]
 
 
+#: The search script as the extension ships it (last in ``html_static_path``, so it is the
+#: one published).
+SCRIPT = Path(__file__).parent / "static" / "news-search.js"
+
+
+@functools.lru_cache(maxsize=1)
+def _script_version() -> str:
+    """A digest of :data:`SCRIPT` for its URL (``?v=``): a browser that kept the script of an
+    earlier release would read a newer index format wrongly."""
+    return hashlib.sha256(SCRIPT.read_bytes(), usedforsecurity=False).hexdigest()[:16]
+
+
 def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """The index, then ``search.html`` that reads it, for ``html-collect-pages`` (through
     :func:`.output.generated_pages`)."""
@@ -371,8 +383,8 @@ def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     body = unrendered(
         "news/search.html", build=build, index_url=url(f"{INDEX_DIR}/"),
-        root_url=url("") or "./", stemmer_url=url(f"{INDEX_DIR}/stemmer.js"),
-        script_url=url("_static/news-search.js"),
+        root_url=url("") or "./", stemmer_url=url(f"{INDEX_DIR}/stemmer.js") + f"?v={build}",
+        script_url=url("_static/news-search.js") + f"?v={_script_version()}",
         facets=[f.key for f in _facets(app)])
     context = {"title": "Search", "news_body": body, "news_generated": "search page"}
     yield SEARCH_PAGE, context, "page.html"
