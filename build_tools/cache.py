@@ -9,10 +9,13 @@ packages and of the Unicode database. Anything else (sidecars, the manifest,
 the archive-wide resolution, slugs) is applied afresh on every run, so it never goes stale.
 
 The cache is one file in the output folder (``.news-extracted.json``; Sphinx skips dot files):
-a JSON line with its format and key, then one JSON line an input, ``[path, extracted,
-rendered]``, so that a run writes back the lines of the inputs it did not change as it read
-them (encoding 10,000 articles again took a third of a second). It is only a speed-up: a
-missing, unreadable or foreign file is an empty cache.
+a JSON line with its format, key and when the run that wrote it scanned its inputs, then one
+JSON line an input, ``[path, extracted, rendered, signature]``, so that a run writes back the
+lines of the inputs it did not change as it read them (encoding 10,000 articles again took a
+third of a second). The input's ``stat`` signature as that run found it lets the next run take
+the recorded digest for an input whose signature is the same without reading it
+(:meth:`ExtractionCache.trusted_sha256`). It is only a speed-up: a missing, unreadable or
+foreign file is an empty cache.
 """
 
 from __future__ import annotations
@@ -35,9 +38,13 @@ from .files import write_atomic
 from .outputs import Signature, Written
 
 CACHE_NAME = ".news-extracted.json"
+#: How long an input must have been left alone (its change time before the scan of the run
+#: that read it) for its signature to stand for its bytes: a file changed again within the
+#: clock's tick after that read would keep its signature (git's "racy" entries).
+SETTLED_NS = 2_000_000_000
 #: The gazetteer's city table as the last run made it, under the same key (see load_cities).
 CITIES_NAME = ".news-extracted-cities.json"
-FORMAT = 3
+FORMAT = 4
 _PACKAGE = Path(__file__).parent
 #: The code and data extraction depends on; any change to them empties the cache.
 _EXTRACTION_SOURCES = ("*.py", "extract/*.py", "data/*")
@@ -145,6 +152,9 @@ class ExtractionCache:
         self.entries: dict[str, tuple[str, Extracted]] = {}  #: path -> (input sha256, what)
         self._raw: dict[str, dict[str, Any]] = {}  #: as read, to write back without encoding
         self._lines: dict[str, str] = {}  #: path -> its line as read
+        #: path -> the input's signature when the last run scanned it, at :attr:`scanned`
+        self.inputs: dict[str, Signature] = {}
+        self.scanned = 0  #: when the last run scanned its inputs (``time.time_ns()``)
         #: path -> what was rendered of it last time: see convert_folder.
         self.rendered: dict[str, Rendered] = {}
         try:
@@ -152,17 +162,21 @@ class ExtractionCache:
                 lines = self.path.read_text(encoding="utf-8").split("\n")
                 head = json.loads(lines[0])
                 if head.get("format") == FORMAT and head.get("key") == key:
+                    self.scanned = int(head["scanned"])
                     for line in filter(None, lines[1:]):
-                        path, entry, made = json.loads(line)
+                        path, entry, made, found = json.loads(line)
                         self._lines[path] = line
                         if entry is not None:
                             self._raw[path] = entry
                             self.entries[path] = (entry["sha256"], _decode(entry))
                         if made is not None:
                             self.rendered[path] = _rendered(made)
+                        if found is not None:
+                            self.inputs[path] = tuple(found)  # type: ignore[assignment]
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             # A speed-up: start empty.
             self.entries, self._raw, self._lines, self.rendered = {}, {}, {}, {}
+            self.inputs, self.scanned = {}, 0
 
     def __enter__(self) -> ExtractionCache:
         # What was read (every field of every article: millions of objects at 10,000 inputs,
@@ -196,6 +210,17 @@ class ExtractionCache:
                                       ensure_ascii=False, separators=(",", ":"),
                                       sort_keys=True))
 
+    def trusted_sha256(self, relpath: str, found: Signature | None,
+                       max_bytes: int) -> str | None:
+        """The digest recorded for the input *relpath* when its signature was *found*, as
+        it is now, and it had been left alone for :data:`SETTLED_NS` before that run's scan:
+        its bytes are then the ones recorded, and need not be read. None: read it."""
+        entry = self.entries.get(relpath)
+        if (entry is None or found is None or self.inputs.get(relpath) != found
+                or found[0] > max_bytes or found[2] >= self.scanned - SETTLED_NS):
+            return None
+        return entry[0]
+
     def get(self, relpath: str, sha256: str) -> Extracted | None:
         found = self.entries.get(relpath)
         return found[1] if found and found[0] == sha256 else None
@@ -206,19 +231,23 @@ class ExtractionCache:
                 for path, r in self.rendered.items() if r.signature is not None}
 
     def save(self, entries: dict[str, Extracted],
-             rendered: dict[str, Rendered] | None = None) -> None:
-        """Keep exactly *entries* (this run's inputs) and what was *rendered* of them, written
-        atomically; not written at all when that is what the file holds."""
-        rendered = rendered or {}
+             rendered: dict[str, Rendered] | None = None,
+             inputs: dict[str, Signature] | None = None, scanned: int = 0) -> None:
+        """Keep exactly *entries* (this run's inputs), what was *rendered* of them, and the
+        *inputs*' signatures as this run found them when it scanned them at *scanned*,
+        written atomically; not written at all when that is what the file holds."""
+        rendered, inputs = rendered or {}, inputs or {}
         known = {p for p, e in entries.items()
                  if p in self.entries and self.entries[p][0] == e.article.source.sha256}
         if (known == set(entries) == set(self.entries) and rendered == self.rendered
+                and {p: inputs.get(p) for p in entries} == {p: self.inputs.get(p) for p in entries}
                 and self.path.is_file()):
             return
-        lines = [json.dumps({"format": FORMAT, "key": self.key})]
+        lines = [json.dumps({"format": FORMAT, "key": self.key, "scanned": scanned})]
         for path in sorted(entries.keys() | rendered.keys()):
-            made = rendered.get(path)
-            if path in known and made == self.rendered.get(path) and path in self._lines:
+            made, found = rendered.get(path), inputs.get(path)
+            if (path in known and made == self.rendered.get(path)
+                    and found == self.inputs.get(path) and path in self._lines):
                 lines.append(self._lines[path])
                 continue
             entry = entries.get(path)
@@ -226,6 +255,7 @@ class ExtractionCache:
                 [path, None if entry is None else self._raw[path] if path in known
                  else {"sha256": entry.article.source.sha256, **_encode(entry)},
                  None if made is None else [made.key, made.sha, made.name,
-                                            list(made.signature or ())]],
+                                            list(made.signature or ())],
+                 None if found is None else list(found)],
                 ensure_ascii=False, separators=(",", ":")))
         write_atomic(self.path, "\n".join(lines) + "\n")

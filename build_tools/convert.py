@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -307,6 +308,7 @@ def convert_folder(
     first_by_hash: dict[str, str] = {}
     # A manifest that cannot be read stops the run here, before anything is written.
     manifest = folder_manifest(input_dir)
+    scanned = time.time_ns()  # before the scan: see ExtractionCache.trusted_sha256
     folder = scan_inputs(input_dir)
     paths, refused = folder.inputs, folder.refused
     for shown, reason in refused.items():
@@ -318,13 +320,19 @@ def convert_folder(
         return Report.again(last)
     memo.forget(output_dir)
     with ExtractionCache(output_dir, extraction) as cache:
-        wanted: list[tuple[str, bytes, Overrides]] = []  # inputs to convert, in order
+        # Inputs to convert, in order: path, bytes (None: not read, as the cache knows them),
+        # digest of the bytes, overrides.
+        wanted: list[tuple[str, bytes | None, str, Overrides]] = []
         for path in progress(paths) if progress else paths:
             relpath = path.relative_to(input_dir).as_posix()
             result = results[relpath] = InputResult(relpath, FAILED)
             try:
-                raw = _read_bounded(path, relpath, max_bytes)
-                digest = hashlib.sha256(raw).hexdigest()
+                raw = None
+                digest = None if force else cache.trusted_sha256(
+                    relpath, folder.signatures.get(relpath), max_bytes)
+                if digest is None:
+                    raw = _read_bounded(path, relpath, max_bytes)
+                    digest = hashlib.sha256(raw).hexdigest()
                 sidecars = folder.sidecars_of(path)
                 if digest in first_by_hash:
                     result.status = DUPLICATE
@@ -333,14 +341,14 @@ def convert_folder(
                         result.warnings.append("its sidecar or manifest row is not used")
                     continue
                 first_by_hash[digest] = relpath
-                wanted.append((relpath, raw, user_overrides(path, relpath, manifest, input_dir,
-                                                            sidecars)))
+                wanted.append((relpath, raw, digest, user_overrides(path, relpath, manifest,
+                                                                    input_dir, sidecars)))
             except ArchiveError as err:
                 result.error = str(err.with_file(relpath) if err.file is None else err)
             except OSError as err:
                 result.error = f"{relpath}: cannot read ({err.strerror or err})"
         extracted = _extract_all(wanted, cache, registry, rules, backend, jobs)
-        for relpath, _, overrides in wanted:
+        for relpath, _, _, overrides in wanted:
             found = extracted[relpath]
             if isinstance(found, ArchiveError):
                 results[relpath].error = str(found)
@@ -396,7 +404,9 @@ def convert_folder(
                 rendered[file] = replace(made, signature=signature(output_dir / made.name))
         report.inputs = [results[k] for k in sorted(results)]
         report.removed = _remove_stale(output_dir, existing, pages, failed, report)
-        cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)}, rendered)
+        cache.save({p: e for p, e in extracted.items() if isinstance(e, Extracted)}, rendered,
+                   {p: folder.signatures[p] for p in extracted if p in folder.signatures},
+                   scanned)
     memo.remember(output_dir, replace(run, outputs=memo.folder_signatures(output_dir, _OWN_FILES)),
                   report.to_json())
     return report
@@ -410,18 +420,20 @@ _OWN_FILES = frozenset((CACHE_NAME, CITIES_NAME, memo.MEMO_NAME, LOCK_NAME))
 PARALLEL_FROM = 64
 
 
-def _extract_all(wanted: list[tuple[str, bytes, Overrides]], cache: ExtractionCache,
-                 registry: Registry, rules: tuple[TagRule, ...], backend: NerBackend | None,
-                 jobs: int) -> dict[str, Extracted | ArchiveError]:
+def _extract_all(wanted: list[tuple[str, bytes | None, str, Overrides]],
+                 cache: ExtractionCache, registry: Registry, rules: tuple[TagRule, ...],
+                 backend: NerBackend | None, jobs: int) -> dict[str, Extracted | ArchiveError]:
     """Each wanted input's extraction: from the cache when its bytes are unchanged, else
     extracted now, in a pool of *jobs* processes when there are enough of them."""
     out: dict[str, Extracted | ArchiveError] = {}
     todo: list[tuple[str, bytes]] = []
-    for relpath, raw, _ in wanted:
-        hit = cache.get(relpath, hashlib.sha256(raw).hexdigest())
+    for relpath, raw, digest, _ in wanted:
+        hit = cache.get(relpath, digest)
         if hit is not None:
             out[relpath] = hit
         else:
+            # Not read only when the cache vouched for its digest, so it has it.
+            assert raw is not None, relpath
             todo.append((relpath, raw))
     if todo:
         cache.load_cities()

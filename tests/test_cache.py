@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -245,3 +246,59 @@ def test_a_line_of_the_cache_holds_line_separators_of_the_text(tmp_path, monkeyp
         "Other\n\nPARIS (Reuters) - Another story.\n", encoding="utf-8")
     again = convert_folder(src, out)
     assert calls == ["2024-01-03-other.txt"] and again.count(UNCHANGED) == 1
+
+
+def _reads(monkeypatch) -> list[str]:
+    """The inputs the converter reads from now on, by relative path."""
+    reads: list[str] = []
+    real = convert_module._read_bounded
+    monkeypatch.setattr(convert_module, "_read_bounded",
+                        lambda path, relpath, limit: reads.append(relpath) or
+                        real(path, relpath, limit))
+    return reads
+
+
+def test_an_input_whose_signature_is_unchanged_is_not_read_again(tmp_path, monkeypatch):
+    """An input whose ``stat`` signature is the one the last run found, and that had been
+    left alone for a while before that run, is taken as the bytes it recorded; anything that
+    touches the file (an edit that keeps its size and modification time too) makes it read."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # the files below are seconds old, not minutes
+    src, out = inputs(tmp_path, 3), tmp_path / "out"
+    convert_folder(src, out)
+    reads = _reads(monkeypatch)
+    first, second, _ = sorted(src.glob("*.txt"))
+    first.with_suffix(".yaml").write_text("add_tags: [bench]\n", encoding="utf-8")
+    again = convert_folder(src, out)
+    # A new sidecar changes the article, not the input: applied without reading the input.
+    assert reads == [] and again.count(CONVERTED) == 1 and again.count(UNCHANGED) == 2
+    # The same size and modification time, other bytes: the change time moves, so it is read.
+    text, stat = second.read_text(encoding="utf-8"), second.stat()
+    second.write_text(text.replace("Reuters", "REUTERS", 1), encoding="utf-8")
+    os.utime(second, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert second.stat().st_size == stat.st_size
+    third = convert_folder(src, out)
+    assert reads == [second.name] and third.count(CONVERTED) == 1
+    # --force reads every input.
+    convert_folder(src, out, force=True)
+    assert sorted(reads[1:]) == sorted(p.name for p in src.glob("*.txt"))
+
+
+def test_an_input_changed_just_before_a_run_is_read_by_the_next(tmp_path, monkeypatch):
+    """The racy case: a file changed within the clock's tick of the run that read it may keep
+    its signature through another change, so a file younger than SETTLED_NS at that run's
+    scan is read again next time; and one over the size limit is refused, not trusted."""
+    src, out = inputs(tmp_path, 2), tmp_path / "out"
+    convert_folder(src, out)  # the files were written a moment ago
+    reads = _reads(monkeypatch)
+    convert_folder(src, out, force=False)
+    (src / "zz-new.txt").write_text("New\n\nPARIS (Reuters) - A new story.\n", encoding="utf-8")
+    convert_folder(src, out)
+    assert sorted(reads) == sorted([*(p.name for p in src.glob("*.txt") if p.name != "zz-new.txt"),
+                                    "zz-new.txt"])
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    reads.clear()
+    (src / "zz-new.txt").unlink()
+    convert_folder(src, out)
+    assert reads == []
+    small = convert_folder(src, out, max_bytes=10)
+    assert small.count("failed") == 2 and "too large" in small.inputs[0].error

@@ -43,15 +43,17 @@ def convert(seeds: Path, out: Path, **kw) -> subprocess.Popen:
 def contents(folder: Path) -> dict[str, object]:
     """Every file in *folder* but the lock file, whose content is the holder's pid, and the
     memo of the last run, which says what that run did; the extraction cache without the
-    files' ``stat`` signatures, which differ between copies."""
+    output files' ``stat`` signatures, which differ between copies, and the time of its scan."""
     out: dict[str, object] = {p.name: p.read_bytes() for p in folder.iterdir()
                               if p.name not in (LOCK_NAME, MEMO_NAME)}
     head, *lines = out.pop(CACHE_NAME).decode("utf-8").split("\n")
     inputs = [json.loads(line) for line in lines if line]
-    for _, _, rendered in inputs:
+    for _, _, rendered, _ in inputs:
         assert len(rendered[3]) == 4  # every file is signed
         rendered[3] = None
-    out[CACHE_NAME] = (json.loads(head), inputs)
+    head = json.loads(head)
+    assert head.pop("scanned") > 0  # when that run scanned its inputs
+    out[CACHE_NAME] = (head, inputs)
     return out
 
 
