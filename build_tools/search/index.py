@@ -415,11 +415,9 @@ def build_index(
     return files, state
 
 
-def _numbered(docs: Sequence[IndexedDoc], numbers: Sequence[int],
-              digests: Sequence[str] | None = None) -> list[tuple[int, str, str]]:
+def _numbered(docs: Sequence[IndexedDoc], numbers: Sequence[int]) -> list[tuple[int, str, str]]:
     """:attr:`IndexState.docs`: (number, URL, digest) of each document, by number."""
-    digests = digests or [doc.digest for doc in docs]
-    return sorted(zip(numbers, (doc.url for doc in docs), digests))
+    return sorted((number, doc.url, doc.digest) for number, doc in zip(numbers, docs))
 
 
 def _shared_files(docs: Sequence[IndexedDoc], numbers: Sequence[int],
@@ -483,9 +481,9 @@ def update_index(
     """
     if previous.params != _params(stemmer) or not previous.firsts:
         return None
-    numbers, digests = numbering(docs), [doc.digest for doc in docs]
+    numbers = numbering(docs)
     before = {number: (url, digest) for number, url, digest in previous.docs}
-    now = {number: (doc.url, digest) for number, doc, digest in zip(numbers, docs, digests)}
+    now = {number: (doc.url, doc.digest) for number, doc in zip(numbers, docs)}
     # A number whose document is another, or the same one changed, is taken out and put in.
     taken_out = sorted(n for n, was in before.items() if now.get(n) != was)
     put_in = sorted(n for n, found in now.items() if before.get(n) != found)
@@ -587,7 +585,7 @@ def update_index(
         return None  # a name twice: left to build_index's suffixes
     kept.update(f"d/{n}" for n in now if f"d/{n}" not in files)
     files.update(_shared_files(docs, numbers, names, facets, new_firsts, new_shards))
-    state = IndexState(previous.params, _numbered(docs, numbers, digests), words, new_firsts,
+    state = IndexState(previous.params, _numbered(docs, numbers), words, new_firsts,
                        new_shards)
     return files, kept, state
 
